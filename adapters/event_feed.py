@@ -1,0 +1,45 @@
+"""Reading the application's log in notification order, for projections and audits.
+
+Pages through the recorder's `select_notifications` (the SQLite recorder has no
+subscription, so followers page themselves) and decodes each stored event with
+the application's mapper.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from adapters.hashing import GENESIS
+
+PAGE = 2000
+
+
+class EventFeed:
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.recorder = app.recorder
+
+    def head(self) -> int:
+        return self.recorder.max_notification_id() or 0
+
+    def page(self, after: int, limit: int = PAGE, stop: int | None = None) -> list[tuple[int, Any]]:
+        notifications = self.recorder.select_notifications(
+            start=after, limit=limit, stop=stop, inclusive_of_start=False
+        )
+        to_event = self.app.mapper.to_domain_event
+        return [(n.id, to_event(n)) for n in notifications]
+
+    def events(self, after: int = 0, stop: int | None = None) -> Iterator[tuple[int, Any]]:
+        while True:
+            batch = self.page(after, stop=stop)
+            if not batch:
+                return
+            yield from batch
+            after = batch[-1][0]
+
+    def log_hash_at(self, notification_id: int) -> bytes | None:
+        """The stored log hash at a position (GENESIS before the first event)."""
+        if notification_id == 0:
+            return GENESIS
+        return self.recorder.log_hash_at(notification_id)  # type: ignore[no-any-return]

@@ -1,0 +1,148 @@
+"""The shared multi-user event store: eventsourcing's PostgreSQL recorder, with hash chains.
+
+Differences from `eventsourcing.postgres`:
+
+* the table is `<schema>.gongzhi_events`, with `event_hash` and `log_hash`
+  (see `adapters.hashing`) and a byte-ordered (COLLATE "C") text id, so the
+  highest case number of a year is one index probe;
+* an insert takes eventsourcing's EXCLUSIVE table lock first (so notification
+  order equals commit order), then reads the log's tail and the streams'
+  previous hashes, then inserts, all in one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from eventsourcing.persistence import (
+    ApplicationRecorder,
+    InterfaceError,
+    OperationalError,
+    StoredEvent,
+)
+from eventsourcing.postgres import (
+    PostgresApplicationRecorder,
+    PostgresDatastore,
+    PostgresFactory,
+)
+from eventsourcing.utils import retry
+from psycopg.sql import SQL, Identifier
+
+from adapters.hashing import GENESIS, event_hash, log_hash
+
+EVENTS_TABLE = "gongzhi_events"
+
+
+class HashChainPostgresRecorder(PostgresApplicationRecorder):
+    def __init__(self, datastore: PostgresDatastore, *, events_table_name: str = EVENTS_TABLE):
+        super().__init__(datastore, events_table_name=events_table_name)
+        ids = {
+            "schema": Identifier(self.datastore.schema),
+            "table": Identifier(self.events_table_name),
+            "index": Identifier(self.notification_id_index_name),
+        }
+        self.sql_create_statements = [
+            SQL("CREATE SCHEMA IF NOT EXISTS {schema}").format(**ids),
+            SQL(
+                "CREATE TABLE IF NOT EXISTS {schema}.{table} ("
+                'originator_id text COLLATE "C" NOT NULL, '
+                "originator_version bigint NOT NULL, "
+                "topic text NOT NULL, "
+                "state bytea NOT NULL, "
+                "event_hash bytea NOT NULL, "
+                "log_hash bytea NOT NULL, "
+                "notification_id bigserial, "
+                "PRIMARY KEY (originator_id, originator_version))"
+            ).format(**ids),
+            SQL(
+                "CREATE UNIQUE INDEX IF NOT EXISTS {index} ON {schema}.{table} (notification_id)"
+            ).format(**ids),
+        ]
+        self.sql_tail = SQL(
+            "SELECT log_hash FROM {schema}.{table} ORDER BY notification_id DESC LIMIT 1"
+        ).format(**ids)
+        self.sql_prev = SQL(
+            "SELECT originator_id, event_hash FROM {schema}.{table} "
+            "WHERE (originator_id, originator_version) IN "
+            "(SELECT * FROM unnest(%s::text[], %s::bigint[]))"
+        ).format(**ids)
+        self.sql_insert = SQL(
+            "INSERT INTO {schema}.{table} "
+            "(originator_id, originator_version, topic, state, event_hash, log_hash) "
+            "SELECT i, v, t, s, e, l FROM unnest("
+            "%s::text[], %s::bigint[], %s::text[], %s::bytea[], %s::bytea[], %s::bytea[]) "
+            "WITH ORDINALITY AS u(i, v, t, s, e, l, n) ORDER BY n "
+            "RETURNING notification_id"
+        ).format(**ids)
+        self.sql_log_hash_at = SQL(
+            "SELECT log_hash FROM {schema}.{table} WHERE notification_id = %s"
+        ).format(**ids)
+        self.sql_max_id = SQL(
+            "SELECT MAX(originator_id) FROM {schema}.{table} "
+            "WHERE originator_id >= %s AND originator_id < %s"
+        ).format(**ids)
+
+    @retry((InterfaceError, OperationalError), max_attempts=10, wait=0.2)
+    def insert_events(
+        self, stored_events: Sequence[StoredEvent], **kwargs: Any
+    ) -> Sequence[int] | None:
+        if not stored_events:
+            return []
+        with (
+            self.datastore.get_connection() as conn,
+            conn.transaction(),
+            conn.cursor() as curs,
+        ):
+            self._lock_table(curs)
+            self._notify_channel(curs)
+            curs.execute(self.sql_tail)
+            row = curs.fetchone()
+            tail = bytes(row["log_hash"]) if row else GENESIS
+            heads = self._previous_hashes(curs, stored_events)
+            columns: list[list[Any]] = [[], [], [], [], [], []]
+            for s in stored_events:
+                oid = str(s.originator_id)
+                prev = heads.get(oid, GENESIS)
+                digest = event_hash(prev, oid, s.originator_version, s.topic, s.state)
+                tail = log_hash(tail, digest)
+                heads[oid] = digest
+                for column, value in zip(
+                    columns, (oid, s.originator_version, s.topic, s.state, digest, tail),
+                    strict=True,
+                ):
+                    column.append(value)
+            curs.execute(self.sql_insert, columns)
+            return [r["notification_id"] for r in curs.fetchall()]
+
+    def _previous_hashes(self, curs: Any, stored_events: Sequence[StoredEvent]) -> dict[str, bytes]:
+        """Hash of the event before the first new one, for each stream in the batch."""
+        first: dict[str, int] = {}
+        for s in stored_events:
+            first.setdefault(str(s.originator_id), s.originator_version)
+        wanted = [(oid, v - 1) for oid, v in first.items() if v > 1]
+        if not wanted:
+            return {}
+        curs.execute(self.sql_prev, ([w[0] for w in wanted], [w[1] for w in wanted]))
+        return {r["originator_id"]: bytes(r["event_hash"]) for r in curs.fetchall()}
+
+    def log_hash_at(self, notification_id: int) -> bytes | None:
+        with self.datastore.get_connection() as conn, conn.cursor() as curs:
+            curs.execute(self.sql_log_hash_at, (notification_id,))
+            row = curs.fetchone()
+            return bytes(row["log_hash"]) if row else None
+
+    def max_id_with_prefix(self, prefix: str) -> str | None:
+        upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        with self.datastore.get_connection() as conn, conn.cursor() as curs:
+            curs.execute(self.sql_max_id, (prefix, upper))
+            row = curs.fetchone()
+            return row["max"] if row else None
+
+
+class GongzhiPostgresFactory(PostgresFactory):
+    def application_recorder(self) -> ApplicationRecorder:
+        recorder = HashChainPostgresRecorder(self.datastore)
+        if self.env_create_table():
+            recorder.create_table()
+        return recorder

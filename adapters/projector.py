@@ -1,0 +1,152 @@
+"""Keeps read-model tables in step with the log: exactly once, incremental, rebuildable.
+
+Catch-up takes a batch of events after the projection's position, folds it into
+the rows it touches, and writes those rows and the new position (with the log
+hash found there) in ONE transaction. A process that dies half-way commits
+nothing, so the next catch-up starts from the old position: no duplicates, no
+gaps. Before each batch the stored log hash at the position is checked: if the
+log below the position was deleted or rewritten (SQLite reuses the ids of
+deleted newest rows), catch-up refuses instead of silently skipping events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
+from typing import Any
+
+from sqlalchemy import Connection, Engine, MetaData, Table, insert, select, update
+
+from adapters.clock import utc_now
+from adapters.errors import AppError
+from adapters.event_feed import EventFeed
+from adapters.sql_schema import table_for, tracking_table
+from adapters.sql_state import SqlState
+from projections.framework import MemoryState, Projection
+
+BATCH = 2000
+INSERT_CHUNK = 5000
+Tick = Callable[[int], None]
+Progress = Callable[[str, int], AbstractContextManager[Tick]]
+
+
+def log_changed(name: str, position: int) -> AppError:
+    return AppError(
+        f"the event log no longer matches read model '{name}' at notification {position}: "
+        "events were deleted or rewritten. Run 'gongzhi audit verify' to see what changed, "
+        f"then 'gongzhi projections rebuild {name}'.",
+        f"事件日志在通知 {position} 处与读模型“{name}”不再一致：有事件被删除或改写。"
+        f"请先运行 gongzhi audit verify 查明原因，再运行 gongzhi projections rebuild {name}。",
+    )
+
+
+class Projector:
+    def __init__(self, engine: Engine, feed: EventFeed, projections: list[Projection],
+                 schema: str | None = None, progress: Progress | None = None) -> None:
+        self.engine = engine
+        self.feed = feed
+        self.projections = {p.name: p for p in projections}
+        self.metadata = MetaData(schema=schema)
+        self.tracking = tracking_table(self.metadata)
+        self.tables: dict[str, dict[type, Table]] = {
+            p.name: {row: table_for(row, self.metadata) for row in p.tables} for p in projections
+        }
+        self.progress = progress
+        self._tracking_ready = False
+
+    def table(self, name: str) -> Table:
+        for tables in self.tables.values():
+            for table in tables.values():
+                if table.name == name:
+                    return table
+        raise KeyError(name)
+
+    def writer(self) -> Connection:
+        return self.engine.connect().execution_options(immediate=True)
+
+    def ensure_tracking(self) -> None:
+        if not self._tracking_ready:
+            with self.writer() as conn, conn.begin():
+                self.tracking.create(conn, checkfirst=True)
+            self._tracking_ready = True
+
+    def position(self, conn: Connection, name: str, lock: bool = False) -> Any:
+        query = select(self.tracking).where(self.tracking.c.name == name)
+        if lock and conn.dialect.name == "postgresql":
+            query = query.with_for_update()
+        return conn.execute(query).mappings().first()
+
+    # -- incremental ---------------------------------------------------------
+    def catch_up(self, name: str) -> int:
+        """Apply every event after the projection's position; returns how many."""
+        projection = self.projections[name]
+        self.ensure_tracking()
+        with self.engine.connect() as conn:
+            tracked = self.position(conn, name)
+        if tracked is None or tracked["version"] != projection.version:
+            return self.rebuild(name)
+        applied = 0
+        with self._progress(name, self.feed.head() - tracked["position"]) as tick:
+            while True:
+                with self.writer() as conn, conn.begin():
+                    tracked = self.position(conn, name, lock=True)
+                    position = tracked["position"]
+                    if self.feed.log_hash_at(position) != _unhex(tracked["log_hash"]):
+                        raise log_changed(name, position)
+                    batch = self.feed.page(position, BATCH)
+                    if not batch:
+                        return applied
+                    state = SqlState(conn, self.tables[name])
+                    for _, event in batch:
+                        projection.apply(state, event)
+                    state.flush()
+                    self._move(conn, name, batch[-1][0], projection.version)
+                applied += len(batch)
+                tick(len(batch))
+
+    # -- rebuild ---------------------------------------------------------------
+    def rebuild(self, name: str) -> int:
+        """Drop the projection's tables and fold the whole log into them afresh."""
+        projection = self.projections[name]
+        self.ensure_tracking()
+        state, last, count = MemoryState(), 0, 0
+        with self._progress(name, self.feed.head()) as tick:
+            for notification_id, event in self.feed.events():
+                projection.apply(state, event)
+                last, count = notification_id, count + 1
+                if count % 1000 == 0:
+                    tick(1000)
+        with self.writer() as conn, conn.begin():
+            for row_class, table in self.tables[name].items():
+                table.drop(conn, checkfirst=True)
+                table.create(conn)
+                rows = state.rows(row_class)
+                for start in range(0, len(rows), INSERT_CHUNK):
+                    chunk = [_values(r) for r in rows[start:start + INSERT_CHUNK]]
+                    conn.execute(insert(table), chunk)
+            self._move(conn, name, last, projection.version)
+        return count
+
+    def _move(self, conn: Connection, name: str, position: int, version: int) -> None:
+        digest = self.feed.log_hash_at(position)
+        values = {"version": version, "position": position,
+                  "log_hash": digest.hex() if digest else None, "updated_at": utc_now()}
+        done = conn.execute(update(self.tracking).where(self.tracking.c.name == name)
+                            .values(**values))
+        if done.rowcount == 0:
+            conn.execute(insert(self.tracking).values(name=name, **values))
+
+    def _progress(self, label: str, total: int) -> AbstractContextManager[Tick]:
+        if self.progress is None or total < 5 * BATCH:
+            return nullcontext(lambda _n: None)
+        return self.progress(label, total)
+
+
+def _values(row: Any) -> dict[str, Any]:
+    import attrs
+
+    return attrs.asdict(row, recurse=False)
+
+
+def _unhex(value: str | None) -> bytes | None:
+    return bytes.fromhex(value) if value else None

@@ -1,0 +1,150 @@
+"""Read models as SQL tables: catch up, rebuild, query, export.
+
+Every read first catches the projections it uses up with the log, so a listing
+never shows rows older than the last write. Writes never touch read models.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from typing import Any
+
+import attrs
+from sqlalchemy import and_, exists, func, select
+
+from adapters.clock import local_tz
+from adapters.event_feed import EventFeed
+from adapters.projector import Progress, Projector
+from adapters.settings import StoreConfig
+from adapters.sql_engine import make_engine
+from projections.case_stats import CaseFactRow, CaseStatRow
+from projections.registry import all_projections
+from projections.summary import summarize
+
+# table -> the projection that writes it
+OWNERS = {"cases": "cases", "case_categories": "cases", "commitments": "commitments",
+          "case_facts": "case_stats", "case_stats": "case_stats"}
+
+
+@attrs.frozen
+class CaseFilter:
+    today: date
+    status: str | None = None
+    mediator: str | None = None
+    community: str | None = None
+    grid: str | None = None
+    building: str | None = None
+    category: str | None = None
+    level: str | None = None
+    overdue_only: bool = False
+    limit: int = 200
+
+
+class ReadModels:
+    def __init__(self, app: Any, config: StoreConfig, progress: Progress | None = None) -> None:
+        self.engine = make_engine(config)
+        schema = config.schema if config.kind == "postgres" else None
+        self.projector = Projector(self.engine, EventFeed(app), all_projections(local_tz()),
+                                   schema=schema, progress=progress)
+
+    @property
+    def names(self) -> list[str]:
+        return list(self.projector.projections)
+
+    def catch_up(self, *names: str) -> dict[str, int]:
+        return {name: self.projector.catch_up(name) for name in (names or self.names)}
+
+    def rebuild(self, *names: str) -> dict[str, int]:
+        return {name: self.projector.rebuild(name) for name in (names or self.names)}
+
+    def status(self) -> list[dict[str, Any]]:
+        self.projector.ensure_tracking()
+        head = self.projector.feed.head()
+        out = []
+        with self.engine.connect() as conn:
+            for name, projection in self.projector.projections.items():
+                tracked = self.projector.position(conn, name)
+                position = tracked["position"] if tracked else 0
+                rows = {}
+                for table in self.projector.tables[name].values():
+                    rows[table.name] = (conn.execute(select(func.count()).select_from(table))
+                                        .scalar() if tracked else 0)
+                stale = bool(tracked) and tracked["version"] != projection.version
+                digest = self.projector.feed.log_hash_at(position) if tracked else None
+                out.append({
+                    "name": name, "version": projection.version, "position": position,
+                    "head": head, "lag": max(head - position, 0), "rows": rows,
+                    "state": ("not built" if not tracked else "needs rebuild" if stale
+                              else "log changed" if digest is None
+                              or digest.hex() != tracked["log_hash"] else "ok"),
+                })
+        return out
+
+    # -- queries ---------------------------------------------------------------
+    def list_cases(self, f: CaseFilter) -> list[dict[str, Any]]:
+        self.catch_up("cases", "commitments")
+        cases, cats = self.projector.table("cases"), self.projector.table("case_categories")
+        k = self.projector.table("commitments")
+        overdue = (select(func.count()).select_from(k)
+                   .where(and_(k.c.ref == cases.c.ref, k.c.status == "open", k.c.due < f.today))
+                   .scalar_subquery())
+        query = select(cases, overdue.label("overdue_commitments"))
+        for column, value in (("status", f.status), ("mediator", f.mediator),
+                              ("community", f.community), ("grid", f.grid),
+                              ("building", f.building), ("level", f.level)):
+            if value is not None:
+                query = query.where(cases.c[column] == str(value))
+        if f.category is not None:
+            query = query.where(exists().where(and_(cats.c.ref == cases.c.ref,
+                                                    cats.c.category == str(f.category))))
+        if f.overdue_only:
+            query = query.where(overdue > 0)
+        query = query.order_by(cases.c.ref.desc()).limit(f.limit)
+        with self.engine.connect() as conn:
+            return [_jsonable(r) for r in conn.execute(query).mappings()]
+
+    def summary(self, since: date | None, until: date | None) -> dict[str, Any]:
+        self.catch_up("case_stats")
+        stats, facts = self.projector.table("case_stats"), self.projector.table("case_facts")
+        q_stats = select(stats)
+        q_facts = select(facts).where(facts.c.closed_on.is_not(None))
+        if since:
+            q_stats, q_facts = q_stats.where(stats.c.day >= since), q_facts.where(
+                facts.c.closed_on >= since)
+        if until:
+            q_stats, q_facts = q_stats.where(stats.c.day <= until), q_facts.where(
+                facts.c.closed_on <= until)
+        with self.engine.connect() as conn:
+            stat_rows = [CaseStatRow(**r) for r in conn.execute(q_stats).mappings()]
+            fact_rows = [CaseFactRow(**r) for r in conn.execute(q_facts).mappings()]
+        return summarize(stat_rows, fact_rows, since, until)
+
+    def rows(self, table_name: str) -> Iterator[dict[str, Any]]:
+        """All rows of a read-model table, caught up first (for export)."""
+        self.catch_up(OWNERS[table_name])
+        table = self.projector.table(table_name)
+        with self.engine.connect() as conn:
+            query = select(table).order_by(*table.primary_key.columns)
+            for row in conn.execution_options(stream_results=True).execute(query).mappings():
+                yield dict(row)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _jsonable(row: Any) -> dict[str, Any]:
+    from adapters.jsonable import jsonable
+
+    return {k: jsonable(v) for k, v in row.items()}
+
+
+@contextmanager
+def open_read_models(app: Any, config: StoreConfig,
+                     progress: Progress | None = None) -> Iterator[ReadModels]:
+    models = ReadModels(app, config, progress)
+    try:
+        yield models
+    finally:
+        models.close()

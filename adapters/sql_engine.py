@@ -1,0 +1,39 @@
+"""SQLAlchemy engines for the read models, on SQLite or PostgreSQL.
+
+On SQLite a connection marked `immediate=True` begins with BEGIN IMMEDIATE: a
+projection takes the write lock before it reads its position, so two processes
+catching up at once queue instead of one failing halfway with SQLITE_BUSY.
+On PostgreSQL the tables live in the store's schema (set on the tables' MetaData).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import URL, Engine, create_engine, event
+
+from adapters.settings import StoreConfig
+
+
+def make_engine(config: StoreConfig) -> Engine:
+    if config.kind == "sqlite":
+        engine = create_engine(f"sqlite:///{config.path}", connect_args={"timeout": 30})
+        _sqlite_transactions(engine)
+        return engine
+    url = URL.create(
+        "postgresql+psycopg", username=config.user, password=config.password or None,
+        host=config.host, port=config.port, database=config.dbname,
+    )
+    return create_engine(url, pool_size=1, max_overflow=2, connect_args={"connect_timeout": 5})
+
+
+def _sqlite_transactions(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
+        dbapi_connection.execute("PRAGMA journal_mode=WAL")
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Any) -> None:
+        immediate = connection.get_execution_options().get("immediate")
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")

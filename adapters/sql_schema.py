@@ -1,0 +1,90 @@
+"""SQL tables derived from the read-model row classes, plus the tracking table.
+
+Column types follow the attrs annotations (str, int, float, date, datetime,
+`X | None` for nullable), so a new projection gets its tables without SQL here.
+Times are stored as timestamptz on PostgreSQL and as ISO text in local time on
+SQLite ('2026-10-08 21:30:00+08:00', which sorts correctly).
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from datetime import date, datetime
+from typing import Any
+
+import attrs
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Date,
+    DateTime,
+    Dialect,
+    Float,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+)
+
+from adapters.clock import local_tz
+
+
+class AwareDateTime(TypeDecorator[datetime]):
+    impl = String
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> Any:
+        if dialect.name == "postgresql":
+            return dialect.type_descriptor(DateTime(timezone=True))
+        return dialect.type_descriptor(String(40))
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> Any:
+        if value is None or dialect.name == "postgresql":
+            return value
+        return value.astimezone(local_tz()).isoformat(sep=" ")
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None or isinstance(value, datetime):
+            return value
+        return datetime.fromisoformat(value)
+
+
+_TYPES: dict[Any, Any] = {str: Text, int: Integer, float: Float, date: Date,
+                          datetime: AwareDateTime}
+
+
+def _column(field: attrs.Attribute[Any], key: tuple[str, ...]) -> Column[Any]:
+    annotation = field.type
+    nullable = False
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        nullable = len(args) < len(typing.get_args(annotation))
+        annotation = args[0]
+    sql_type = _TYPES[annotation]
+    if field.name in key and annotation is str:
+        sql_type = String(200)  # indexable on every back end
+    return Column(field.name, sql_type, nullable=nullable)
+
+
+def table_for(row_class: type, metadata: MetaData) -> Table:
+    attrs.resolve_types(row_class)
+    key = row_class.__key__  # type: ignore[attr-defined]
+    columns = [_column(f, key) for f in attrs.fields(row_class)]
+    return Table(row_class.__table__, metadata, *columns,  # type: ignore[attr-defined]
+                 PrimaryKeyConstraint(*key))
+
+
+def tracking_table(metadata: MetaData) -> Table:
+    """Each projection's position in the log, written in the same transaction as its rows."""
+    return Table(
+        "projection_positions", metadata,
+        Column("name", String(100), primary_key=True),
+        Column("version", Integer, nullable=False),
+        Column("position", BigInteger, nullable=False),
+        Column("log_hash", String(64), nullable=True),
+        Column("updated_at", AwareDateTime, nullable=True),
+    )

@@ -1,0 +1,141 @@
+"""The embedded event store: eventsourcing's SQLite recorder, with hash chains.
+
+Differences from `eventsourcing.sqlite`:
+
+* the events table is `gongzhi_events` and carries `event_hash` and `log_hash`
+  (see `adapters.hashing`), computed inside the inserting transaction;
+* write transactions start with BEGIN IMMEDIATE, so the writer holds the lock
+  before it reads the log's tail: with a deferred BEGIN a second writer could
+  read a stale tail and then fail with SQLITE_BUSY instead of waiting its turn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from eventsourcing.persistence import ApplicationRecorder, StoredEvent
+from eventsourcing.sqlite import (
+    SQLiteApplicationRecorder,
+    SQLiteCursor,
+    SQLiteDatastore,
+    SQLiteFactory,
+    SQLiteTransaction,
+)
+
+from adapters.hashing import GENESIS, event_hash, log_hash
+
+EVENTS_TABLE = "gongzhi_events"
+
+
+class ImmediateTransaction(SQLiteTransaction):
+    def __enter__(self) -> SQLiteCursor:
+        cursor = self.connection.cursor()
+        cursor.execute("BEGIN IMMEDIATE")
+        return cursor
+
+
+class GongzhiSQLiteDatastore(SQLiteDatastore):
+    @contextmanager
+    def transaction(self, *, commit: bool) -> Iterator[SQLiteCursor]:
+        if not commit:
+            with super().transaction(commit=False) as curs:
+                yield curs
+            return
+        with (
+            self.get_connection(commit=True) as conn,
+            ImmediateTransaction(conn, commit=True) as curs,
+            curs,
+        ):
+            yield curs
+
+
+class HashChainSQLiteRecorder(SQLiteApplicationRecorder):
+    def __init__(self, datastore: SQLiteDatastore, events_table_name: str = EVENTS_TABLE):
+        super().__init__(datastore, events_table_name)
+        table = self.events_table_name
+        self.insert_events_statement = f"INSERT INTO {table} VALUES (?,?,?,?,?,?)"
+        self.select_tail_statement = f"SELECT log_hash FROM {table} ORDER BY rowid DESC LIMIT 1"
+        self.select_prev_statement = (
+            f"SELECT event_hash FROM {table} WHERE originator_id=? AND originator_version=?"
+        )
+
+    def construct_create_table_statements(self) -> list[str]:
+        return [
+            f"CREATE TABLE IF NOT EXISTS {self.events_table_name} ("
+            "originator_id TEXT NOT NULL, "
+            "originator_version INTEGER NOT NULL, "
+            "topic TEXT NOT NULL, "
+            "state BLOB NOT NULL, "
+            "event_hash BLOB NOT NULL, "
+            "log_hash BLOB NOT NULL, "
+            "PRIMARY KEY (originator_id, originator_version))"
+        ]
+
+    def _insert_events(
+        self, c: SQLiteCursor, stored_events: Sequence[StoredEvent], **_: Any
+    ) -> Sequence[int] | None:
+        c.execute(self.select_tail_statement)
+        row = c.fetchone()
+        tail = row[0] if row else GENESIS
+        heads: dict[str, bytes] = {}
+        notification_ids = []
+        for s in stored_events:
+            oid = str(s.originator_id)
+            prev = heads.get(oid)
+            if prev is None:
+                prev = self._previous_hash(c, oid, s.originator_version)
+            digest = event_hash(prev, oid, s.originator_version, s.topic, s.state)
+            tail = log_hash(tail, digest)
+            c.execute(
+                self.insert_events_statement,
+                (oid, s.originator_version, s.topic, s.state, digest, tail),
+            )
+            notification_ids.append(c.lastrowid)
+            heads[oid] = digest
+        return notification_ids
+
+    def _previous_hash(self, c: SQLiteCursor, oid: str, version: int) -> bytes:
+        if version <= 1:
+            return GENESIS
+        c.execute(self.select_prev_statement, (oid, version - 1))
+        row = c.fetchone()
+        return bytes(row[0]) if row else GENESIS
+
+    def log_hash_at(self, notification_id: int) -> bytes | None:
+        with self.datastore.transaction(commit=False) as c:
+            c.execute(f"SELECT log_hash FROM {self.events_table_name} WHERE rowid=?",
+                      (notification_id,))
+            row = c.fetchone()
+            return bytes(row[0]) if row else None
+
+    def max_id_with_prefix(self, prefix: str) -> str | None:
+        """The highest aggregate id starting with `prefix` (uses the primary key index)."""
+        upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        with self.datastore.transaction(commit=False) as c:
+            c.execute(
+                f"SELECT MAX(originator_id) FROM {self.events_table_name} "
+                "WHERE originator_id >= ? AND originator_id < ?",
+                (prefix, upper),
+            )
+            return c.fetchone()[0]  # type: ignore[no-any-return]
+
+
+class GongzhiSQLiteFactory(SQLiteFactory):
+    def __init__(self, env: Any):
+        super().__init__(env)
+        old = self.datastore
+        self.datastore = GongzhiSQLiteDatastore(
+            db_name=old.pool.db_name,
+            lock_timeout=old.pool.lock_timeout,
+            single_row_tracking=old.single_row_tracking,
+            originator_id_type=old.originator_id_type,
+        )
+        old.close()
+
+    def application_recorder(self) -> ApplicationRecorder:
+        recorder = HashChainSQLiteRecorder(self.datastore)
+        if self.env_create_table():
+            recorder.create_table()
+        return recorder

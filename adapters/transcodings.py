@@ -1,0 +1,55 @@
+"""How domain value objects are written into event payloads (JSON).
+
+Each attrs value object is stored as its fields under a stable type name. On
+the way back, validators are switched off: history must always load, even if
+today's rules for a field are stricter than when the event was recorded.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import attrs
+from eventsourcing.persistence import JSONTranscoder, Transcoding
+
+from domain.values import Location, Party, ReferralRequest, TimeWindow
+
+# Stored type names: never rename one without registering the old name too.
+VALUE_OBJECTS: dict[str, type] = {
+    "Location": Location,
+    "Party": Party,
+    "TimeWindow": TimeWindow,
+    "ReferralRequest": ReferralRequest,
+}
+
+
+class AttrsTranscoding(Transcoding):
+    def __init__(self, name: str, cls: type) -> None:
+        self.type = cls
+        self.name = name
+        self.fields = [f.name for f in attrs.fields(cls)]
+
+    def encode(self, obj: Any) -> dict[str, Any]:
+        return {name: getattr(obj, name) for name in self.fields}
+
+    def decode(self, data: dict[str, Any]) -> Any:
+        with attrs.validators.disabled():
+            return self.type(**data)
+
+
+class DateAsISO(Transcoding):
+    type = date
+    name = "date_iso"
+
+    def encode(self, obj: date) -> str:
+        return obj.isoformat()
+
+    def decode(self, data: str) -> date:
+        return date.fromisoformat(data)
+
+
+def register_domain_transcodings(transcoder: JSONTranscoder) -> None:
+    transcoder.register(DateAsISO())
+    for name, cls in VALUE_OBJECTS.items():
+        transcoder.register(AttrsTranscoding(name, cls))

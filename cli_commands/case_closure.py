@@ -1,0 +1,148 @@
+"""case commit, fulfil, breach, agree, fail, close, reopen, note."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+import click
+
+from cli_commands.case_group import at_option, case, write
+from cli_commands.parsing import CASE_REF, DUE, DaysLater, TermType
+from domain.vocabulary import Outcome, Satisfaction
+
+
+@case.command("commit")
+@click.argument("ref", type=CASE_REF)
+@click.option("--party", required=True,
+              help="Who promises: a party (c1, r1, name) or a referred department.")
+@click.option("--duty", required=True, help="What is promised.")
+@click.option("--due", type=DUE, required=True,
+              help="By when: a date (2026-11-08) or days after today's step (+30).")
+@at_option
+def commit(ref: str, party: str, duty: str, due: date | DaysLater, at: datetime | None) -> None:
+    """Record a commitment; prints its id (K1, K2 ...).
+
+    \b
+    Example:
+      gongzhi case commit C2026-000001 --party r1 --duty "安装油烟净化器" --due +30
+      gongzhi case commit C2026-000001 --party 老王饭店 --duty "22:00后不在户外营业" --due 2026-12-31
+    """
+    def command(c: Any, s: Any) -> str:
+        day = due.from_(s.occurred_at.date()) if isinstance(due, DaysLater) else due
+        return str(c.commit(party, duty, day, s))
+
+    write(ref, at, command)
+
+
+def _settle(ref: str, commitment: str, fulfilled: bool, note: str | None,
+            at: datetime | None) -> None:
+    write(ref, at, lambda c, s: c.settle_commitment(commitment, fulfilled, s, note))
+
+
+@case.command("fulfil")
+@click.argument("ref", type=CASE_REF)
+@click.argument("commitment")
+@click.option("--note", help="Evidence or remarks.")
+@at_option
+def fulfil(ref: str, commitment: str, note: str | None, at: datetime | None) -> None:
+    """Record that a commitment was kept.
+
+    \b
+    Example:
+      gongzhi case fulfil C2026-000001 K1 --note "已安装，验收合格"
+    """
+    _settle(ref, commitment, True, note, at)
+
+
+@case.command("breach")
+@click.argument("ref", type=CASE_REF)
+@click.argument("commitment")
+@click.option("--note", help="Evidence or remarks.")
+@at_option
+def breach(ref: str, commitment: str, note: str | None, at: datetime | None) -> None:
+    """Record that a commitment was broken.
+
+    \b
+    Example:
+      gongzhi case breach C2026-000001 K2 --note "11月3日23:10仍在户外营业"
+    """
+    _settle(ref, commitment, False, note, at)
+
+
+@case.command("agree")
+@click.argument("ref", type=CASE_REF)
+@click.argument("terms")
+@at_option
+def agree(ref: str, terms: str, at: datetime | None) -> None:
+    """Record that the parties reached agreement, with its terms.
+
+    \b
+    Example:
+      gongzhi case agree C2026-000001 "22:00后停止户外营业；30日内安装油烟净化器"
+    """
+    write(ref, at, lambda c, s: c.agree(terms, s))
+
+
+@case.command("fail")
+@click.argument("ref", type=CASE_REF)
+@click.option("--reason", required=True, help="Why mediation did not succeed.")
+@at_option
+def fail(ref: str, reason: str, at: datetime | None) -> None:
+    """Record that mediation failed.
+
+    \b
+    Example:
+      gongzhi case fail C2026-000001 --reason "双方分歧较大，建议诉讼"
+    """
+    write(ref, at, lambda c, s: c.fail(reason, s))
+
+
+@case.command("close")
+@click.argument("ref", type=CASE_REF)
+@click.option("--outcome", type=TermType(Outcome), required=True,
+              help="resolved/调解成功 (needs agreement), unresolved/调解未成 (needs fail), "
+              "withdrawn/撤回, transferred/移交处理.")
+@click.option("--satisfaction", type=TermType(Satisfaction), required=True,
+              help="Follow-up visit (回访): 满意, 基本满意, 不满意, 无法回访.")
+@click.option("--follow-up", "follow_up", help="Notes of the follow-up visit.")
+@at_option
+def close(ref: str, outcome: Outcome, satisfaction: Satisfaction, follow_up: str | None,
+          at: datetime | None) -> None:
+    """Close the case with an outcome and the follow-up satisfaction.
+
+    Open commitments must be fulfilled or breached first.
+
+    \b
+    Example:
+      gongzhi case close C2026-000001 --outcome 调解成功 --satisfaction 满意 --follow-up "回访无噪音"
+    """
+    write(ref, at, lambda c, s: c.close(outcome, satisfaction, s, follow_up))
+
+
+@case.command("reopen")
+@click.argument("ref", type=CASE_REF)
+@click.option("--reason", required=True, help="Why the case is reopened.")
+@at_option
+def reopen(ref: str, reason: str, at: datetime | None) -> None:
+    """Reopen a closed case.
+
+    \b
+    Example:
+      gongzhi case reopen C2026-000001 --reason "居民再次反映23点后噪音"
+    """
+    write(ref, at, lambda c, s: c.reopen(reason, s))
+
+
+@case.command("note")
+@click.argument("ref", type=CASE_REF)
+@click.argument("text")
+@at_option
+def note(ref: str, text: str, at: datetime | None) -> None:
+    """Add a free note (allowed at any stage, closed cases included).
+
+    \b
+    Example:
+      gongzhi case note C2026-000001 "已电话联系投诉人，约定周四上门"
+    """
+    write(ref, at, lambda c, s: c.add_note(text, s))

@@ -1,0 +1,92 @@
+"""case open, join, assign."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import click
+
+from cli_commands.case_group import at_option, case, report, write
+from cli_commands.parsing import CASE_REF, PARTY, WINDOW, TermType
+from cli_commands.runtime import runtime
+from domain.values import Location, PartySpec, TimeWindow
+from domain.vocabulary import Category, Channel, Level
+
+
+@case.command("open")
+@click.option("--channel", type=TermType(Channel), required=True,
+              help="Intake channel: 12345, walk-in/来访, online/网络平台, grid worker/网格员, "
+              "building head/楼长.")
+@click.option("--category", "categories", type=TermType(Category), multiple=True, required=True,
+              help="Repeatable: noise/噪音, cooking fumes/油烟, water leak/漏水, parking/停车, "
+              "pets/宠物, e-bike charging/电动车充电, other/其他.")
+@click.option("--community", required=True, help="Community (社区), e.g. 双塔社区.")
+@click.option("--grid", required=True, help="Grid (网格), e.g. 3号网格.")
+@click.option("--building", required=True, help="Building (楼栋), e.g. 5栋.")
+@click.option("--unit", help="Unit or room, optional.")
+@click.option("--complainant", "complainants", type=PARTY, multiple=True, required=True,
+              help="Repeatable. A name, or business:NAME:OPERATOR.")
+@click.option("--respondent", "respondents", type=PARTY, multiple=True, required=True,
+              help="Repeatable. A person's name, or business:NAME:OPERATOR "
+              "(商户:老王饭店:王建国).")
+@click.option("--summary", required=True, help="What the complaint is about.")
+@click.option("--window", type=WINDOW, help="When the nuisance happens, e.g. 22:00-02:00.")
+@click.option("--level", type=TermType(Level), default="grid", show_default=True,
+              help="Where it is handled first: grid/网格, community/社区, sub-district/街道.")
+@at_option
+def open_case(
+    channel: Channel, categories: tuple[Category, ...], community: str, grid: str,
+    building: str, unit: str | None, complainants: tuple[PartySpec, ...],
+    respondents: tuple[PartySpec, ...], summary: str, window: TimeWindow | None, level: Level,
+    at: datetime | None,
+) -> None:
+    """Open a case; prints its reference (C<year>-<number>).
+
+    \b
+    Example:
+      gongzhi case open --channel 12345 --category 噪音 --category 油烟 \\
+        --community 双塔社区 --grid 3号网格 --building 5栋 \\
+        --complainant 张女士 --respondent 商户:老王饭店:王建国 \\
+        --summary "一楼饭店22点后噪音扰民、油烟直排" --window 22:00-02:00
+    """
+    rt = runtime()
+    case_ = rt.app().open_case(
+        rt.stamp(at), channel=channel, categories=list(categories),
+        location=Location(community, grid, building, unit), complainants=list(complainants),
+        respondents=list(respondents), summary=summary, nuisance_window=window, level=level,
+    )
+    report(case_, ["Opened"], case_.id)
+
+
+@case.command("join")
+@click.argument("ref", type=CASE_REF)
+@click.argument("complainant", type=PARTY)
+@at_option
+def join(ref: str, complainant: PartySpec, at: datetime | None) -> None:
+    """Add another complainant to a case (e.g. a neighbour with the same complaint).
+
+    \b
+    Example:
+      gongzhi case join C2026-000001 李先生
+    """
+    write(ref, at, lambda c, s: c.join(complainant, s).key)
+
+
+@case.command("assign")
+@click.argument("ref", type=CASE_REF)
+@click.argument("mediator")
+@click.option("--reason", help="Required when handing the case to another mediator.")
+@at_option
+def assign(ref: str, mediator: str, reason: str | None, at: datetime | None) -> None:
+    """Assign the case's mediator, or reassign it (with --reason).
+
+    \b
+    Example:
+      gongzhi case assign C2026-000001 李明
+      gongzhi case assign C2026-000001 王芳 --reason "李明休假"
+    """
+    def command(c: Any, s: Any) -> None:
+        c.assign(mediator, s, reason)
+
+    write(ref, at, command)

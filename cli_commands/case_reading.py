@@ -1,0 +1,108 @@
+"""case show, history, list."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import click
+
+from cli_commands.case_group import case
+from cli_commands.event_text import describe, event_name, when
+from cli_commands.parsing import CASE_REF, TermType
+from cli_commands.runtime import runtime
+from cli_commands.text_table import render_table
+from domain.vocabulary import Category, Level, Status, label
+
+
+@case.command("show")
+@click.argument("ref", type=CASE_REF)
+@click.option("--version", type=click.IntRange(min=1), help="Show the case as it was at version N.")
+def show(ref: str, version: int | None) -> None:
+    """Show a case: parties, statements, proposals, referrals, checks, commitments.
+
+    \b
+    Example:
+      gongzhi case show C2026-000001
+      gongzhi --json case show 2026-1 --version 3
+    """
+    from adapters.case_view import case_document
+    from cli_commands.case_text import render_case
+
+    rt = runtime()
+    document = case_document(rt.app().get_case(ref, version), rt.today())
+    rt.emit(document, render_case(document, rt.lang))
+
+
+@case.command("history")
+@click.argument("ref", type=CASE_REF)
+def history(ref: str) -> None:
+    """Every event of a case: version, type, who recorded it, when it happened and was recorded.
+
+    \b
+    Example:
+      gongzhi case history C2026-000001
+      gongzhi --json case history C2026-000001 | jq '.[].type'
+    """
+    from adapters.jsonable import event_envelope
+
+    rt = runtime()
+    envelopes = [event_envelope(e) for e in rt.app().history(ref)]
+    lines = [
+        f"v{e['version']:<3} {when(e['occurred_at'])}  {event_name(e['type'], rt.lang)}"
+        f"  [{e['actor']}{rt.say('，记录于 ', ', recorded ')}{when(e['recorded_at'])}]\n"
+        f"     {describe(e['type'], e['data'], rt.lang)}"
+        for e in envelopes
+    ]
+    rt.emit(envelopes, "\n".join(lines))
+
+
+@case.command("list")
+@click.option("--status", type=TermType(Status), help="open/调解中, agreed, failed, closed.")
+@click.option("--mediator", help="Only this mediator's cases.")
+@click.option("--community", help="Only this community.")
+@click.option("--grid", help="Only this grid (网格).")
+@click.option("--building", help="Only this building.")
+@click.option("--category", type=TermType(Category), help="Only cases with this category.")
+@click.option("--level", type=TermType(Level), help="grid, community or sub-district.")
+@click.option("--overdue", is_flag=True, help="Only cases with overdue commitments.")
+@click.option("--on", "on_day", type=click.DateTime(["%Y-%m-%d"]),
+              help="Judge 'overdue' on this date (default: today).")
+@click.option("--limit", type=click.IntRange(min=1), default=200, show_default=True)
+def list_cases(
+    status: Status | None, mediator: str | None, community: str | None, grid: str | None,
+    building: str | None, category: Category | None, level: Level | None, overdue: bool,
+    on_day: object, limit: int,
+) -> None:
+    """List cases from the `cases` read model (caught up with the log first).
+
+    \b
+    Example:
+      gongzhi case list --status open --mediator 李明
+      gongzhi case list --grid 3号网格 --overdue
+      gongzhi --json case list --category 油烟
+    """
+    from adapters.readmodels import CaseFilter, open_read_models
+    from cli_commands.progress import terminal_progress
+
+    rt = runtime()
+    today: date = on_day.date() if on_day else rt.today()  # type: ignore[attr-defined]
+    with open_read_models(rt.app(), rt.read_config, terminal_progress(rt)) as models:
+        rows = models.list_cases(CaseFilter(
+            status=status, mediator=mediator, community=community, grid=grid,
+            building=building, category=category, level=level, overdue_only=overdue,
+            today=today, limit=limit,
+        ))
+    sep = "、" if rt.lang == "zh" else ", "
+    headers = (["编号", "状态", "层级", "类别", "网格", "楼栋", "调解员", "受理", "承诺", "逾期"]
+               if rt.lang == "zh" else
+               ["Ref", "Status", "Level", "Categories", "Grid", "Building", "Mediator",
+                "Opened", "Open", "Overdue"])
+    table = [
+        [r["ref"], label(Status, r["status"], rt.lang), label(Level, r["level"], rt.lang),
+         sep.join(label(Category, c, rt.lang) for c in r["categories"].split(",") if c),
+         r["grid"], r["building"], r["mediator"] or "—", when(r["opened_at"])[:10],
+         r["open_commitments"], r["overdue_commitments"]]
+        for r in rows
+    ]
+    rt.emit(rows, render_table(headers, table) + "\n" + rt.say(f"共 {len(rows)} 件",
+                                                               f"{len(rows)} case(s)"))

@@ -1,0 +1,173 @@
+"""Click parameter types: what mediators type (Chinese or English) into domain values.
+
+A bad value fails here with exit 2 and a message naming the option and the
+accepted forms; nothing has been written at that point.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import attrs
+import click
+
+from domain.departments import find_department
+from domain.errors import DomainError
+from domain.refs import parse_case_ref
+from domain.values import PartySpec, ReferralRequest, TimeWindow
+from domain.vocabulary import PartyKind, Term, parse_term
+
+
+def _lang(ctx: click.Context | None) -> str:
+    runtime = ctx.find_root().obj if ctx else None
+    return getattr(runtime, "lang", "en") or "en"
+
+
+class DomainParam(click.ParamType):
+    """Runs a domain parser; its InvalidInput becomes a click usage error."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if not isinstance(value, str):
+            return value
+        try:
+            return self.parse(value)
+        except DomainError as error:
+            self.fail(error.message(_lang(ctx)), param, ctx)
+
+    def parse(self, value: str) -> Any:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+class CaseRefType(DomainParam):
+    name = "REF"
+
+    def parse(self, value: str) -> str:
+        return parse_case_ref(value)
+
+
+class TermType(DomainParam):
+    def __init__(self, kind: type[Term]) -> None:
+        self.kind = kind
+        self.name = kind.kind_name("en").upper().replace(" ", "_")
+
+    def parse(self, value: str) -> Term:
+        return parse_term(self.kind, value)
+
+
+class DepartmentType(DomainParam):
+    name = "DEPT"
+
+    def parse(self, value: str) -> str:
+        return find_department(value).code
+
+
+class AskType(DomainParam):
+    """DEPT=QUESTION, e.g. 市场监管局=营业执照是否齐全？"""
+
+    name = "DEPT=QUESTION"
+
+    def parse(self, value: str) -> ReferralRequest:
+        parts = re.split(r"[=＝]", value, maxsplit=1)
+        if len(parts) != 2:
+            raise click.BadParameter(f"expected DEPT=QUESTION, got '{value}'")
+        return ReferralRequest(find_department(parts[0]).code, parts[1])
+
+
+class PartyType(DomainParam):
+    """NAME, or KIND:NAME[:OPERATOR] such as business:老王饭店:王建国 / 商户:老王饭店:王建国."""
+
+    name = "PARTY"
+
+    def parse(self, value: str) -> PartySpec:
+        parts = re.split(r"[:：]", value)
+        if len(parts) >= 2:
+            try:
+                kind = parse_term(PartyKind, parts[0])
+            except DomainError:
+                kind = None
+            if kind is not None:
+                operator = parts[2] if len(parts) > 2 else None
+                return PartySpec(name=parts[1], kind=kind.value, operator=operator)
+        return PartySpec(name=value)
+
+
+class WindowType(DomainParam):
+    name = "HH:MM-HH:MM"
+
+    def parse(self, value: str) -> TimeWindow:
+        return TimeWindow.parse(value)
+
+
+_CN_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?")
+_CN_TIME = re.compile(r"(\d{1,2})\s*[时点:：]\s*(\d{1,2})?\s*分?")
+
+
+def _normalise(value: str) -> str:
+    value = value.strip()
+    value = _CN_DATE.sub(lambda m: f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d} ", value)
+    value = _CN_TIME.sub(lambda m: f"{int(m[1]):02d}:{int(m[2] or 0):02d}", value)
+    return re.sub(r"\s+", " ", value.replace("/", "-")).strip()
+
+
+class MomentType(click.ParamType):
+    """A business time: 2026-10-08 21:30, 2026-10-08T21:30+08:00, 2026年10月8日 21:30.
+
+    Without a zone it is local time (GONGZHI_TZ, default Asia/Shanghai).
+    """
+
+    name = "TIME"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, datetime):
+            return value
+        from adapters.clock import local_tz
+
+        text = _normalise(str(value))
+        try:
+            moment = datetime.fromisoformat(text)
+        except ValueError:
+            self.fail(
+                f"'{value}' is not a time; use e.g. 2026-10-08 21:30 or 2026-10-08T21:30+08:00",
+                param,
+                ctx,
+            )
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=local_tz())
+        return moment
+
+
+@attrs.frozen
+class DaysLater:
+    days: int
+
+    def from_(self, start: date) -> date:
+        return start + timedelta(days=self.days)
+
+
+class DueType(click.ParamType):
+    """A due date: 2026-11-08, 2026年11月8日, or +30 / 30天 (days after the commitment)."""
+
+    name = "DATE|+DAYS"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, date | DaysLater):
+            return value
+        text = str(value).strip()
+        relative = re.fullmatch(r"\+?\s*(\d{1,4})\s*(?:d|days?|天|日)?", text)
+        if relative:
+            return DaysLater(int(relative.group(1)))
+        try:
+            return date.fromisoformat(_normalise(text))
+        except ValueError:
+            self.fail(f"'{value}' is not a date; use e.g. 2026-11-08 or +30", param, ctx)
+
+
+CASE_REF = CaseRefType()
+MOMENT = MomentType()
+DUE = DueType()
+DEPARTMENT = DepartmentType()
+ASK = AskType()
+PARTY = PartyType()
+WINDOW = WindowType()

@@ -1,0 +1,6 @@
+import click
+
+
+@click.group()
+def report() -> None:
+    """(placeholder)"""

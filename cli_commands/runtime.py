@@ -1,0 +1,96 @@
+"""What every command shares: the store setting, the actor, output language and format."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Any
+
+import click
+
+from adapters.settings import StoreConfig, StoreSettingError
+
+
+class Runtime:
+    def __init__(self, store: str, actor: str | None, as_json: bool, lang: str,
+                 read_store: str | None = None) -> None:
+        self.store = store
+        self.read_store = read_store
+        self.actor = (actor or "").strip() or None
+        self.as_json = as_json
+        self.lang = lang
+        self._apps: dict[bool, Any] = {}
+
+    @property
+    def config(self) -> StoreConfig:
+        try:
+            return StoreConfig.parse(self.store)
+        except StoreSettingError as error:
+            raise click.BadParameter(str(error), param_hint="'--store'") from None
+
+    @property
+    def read_config(self) -> StoreConfig:
+        """Where the read models live: --read-store, or the event store itself."""
+        if not self.read_store:
+            return self.config
+        try:
+            return StoreConfig.parse(self.read_store)
+        except StoreSettingError as error:
+            raise click.BadParameter(str(error), param_hint="'--read-store'") from None
+
+    def app(self, *, read_only: bool = False) -> Any:
+        """The application over the store (read-only where the back end allows it)."""
+        if read_only not in self._apps:
+            from adapters.app import Gongzhi
+
+            config = self.config
+            if read_only and config.kind == "sqlite":
+                _require_existing(config.path)
+            self._apps[read_only] = Gongzhi(config, read_only=read_only)
+        return self._apps[read_only]
+
+    def require_actor(self) -> str:
+        if not self.actor:
+            raise click.UsageError(
+                "谁在记录？请用 --actor 姓名 或设置 GONGZHI_ACTOR（写操作必须署名）"
+                if self.lang == "zh"
+                else "who is recording this? pass --actor NAME or set GONGZHI_ACTOR "
+                "(every write is signed)"
+            )
+        return self.actor
+
+    def stamp(self, at: datetime | None) -> Any:
+        return self.app().stamp(self.require_actor(), at)
+
+    def today(self) -> date:
+        from adapters.clock import local_tz, utc_now
+
+        return utc_now().astimezone(local_tz()).date()
+
+    def emit(self, document: Any, text: str) -> None:
+        """Print JSON (with --json) or the human text."""
+        if self.as_json:
+            click.echo(json.dumps(document, ensure_ascii=False, indent=2, default=str))
+        else:
+            click.echo(text)
+
+    def say(self, zh: str, en: str) -> str:
+        return zh if self.lang == "zh" else en
+
+    def close(self) -> None:
+        for app in self._apps.values():
+            app.close()
+        self._apps.clear()
+
+
+def _require_existing(path: str) -> None:
+    from pathlib import Path
+
+    if not Path(path).exists():
+        raise click.ClickException(f"no store at {path} (nothing has been recorded there yet)")
+
+
+def runtime() -> Runtime:
+    obj = click.get_current_context().find_root().obj
+    assert isinstance(obj, Runtime)
+    return obj

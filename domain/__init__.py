@@ -1,0 +1,1 @@
+"""Gongzhi's domain: aggregates, value objects and errors. Pure: no IO, no clock, no SQL."""

@@ -1,0 +1,505 @@
+"""The Case aggregate (投诉/纠纷案件): one complaint from intake to closure.
+
+Each public command checks the rules and raises a `DomainError` before anything
+happens; only then does it call a private `@event` method, whose body only
+assigns state. The same bodies rebuild the case from stored events, so they
+contain no checks, no clock and no randomness.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+
+import attrs
+from eventsourcing.domain import event
+
+from domain.aggregate import TextIdAggregate
+from domain.case_queries import MEDIATOR, CaseQueries
+from domain.departments import find_department
+from domain.errors import InvalidInput, Phrase, RuleViolation
+from domain.records import Answer, Commitment, Proposal, Referral, SpotCheck, Statement
+from domain.values import (
+    Location,
+    Party,
+    PartySpec,
+    ReferralRequest,
+    Stamp,
+    TimeWindow,
+    text,
+)
+from domain.vocabulary import (
+    Category,
+    Channel,
+    CommitmentStatus,
+    Level,
+    Outcome,
+    ProposalStatus,
+    Role,
+    Satisfaction,
+    StatementKind,
+    Status,
+)
+
+PROPOSE = Phrase("make proposals", "提出方案")
+ANSWER = Phrase("answer proposals", "答复方案")
+AGREE = Phrase("reach agreement", "达成协议")
+FAIL = Phrase("end mediation as failed", "终止调解")
+
+# What each outcome needs before a case can close with it.
+CLOSE_NEEDS = {
+    Outcome.RESOLVED: (Status.AGREED, Phrase("reach agreement", "达成协议")),
+    Outcome.UNRESOLVED: (Status.FAILED, Phrase("record the failed mediation", "登记调解不成")),
+    Outcome.WITHDRAWN: (Status.OPEN, Phrase("keep mediation open", "处于调解中")),
+    Outcome.TRANSFERRED: (Status.OPEN, Phrase("keep mediation open", "处于调解中")),
+}
+
+
+class Case(TextIdAggregate, CaseQueries):
+    @classmethod
+    def open(
+        cls,
+        ref: str,
+        channel: Channel,
+        categories: Sequence[Category],
+        location: Location,
+        complainants: Sequence[PartySpec],
+        respondents: Sequence[PartySpec],
+        summary: str,
+        stamp: Stamp,
+        nuisance_window: TimeWindow | None = None,
+        level: Level = Level.GRID,
+    ) -> Case:
+        if not categories:
+            raise InvalidInput("no_categories")
+        for role, specs in ((Role.COMPLAINANT, complainants), (Role.RESPONDENT, respondents)):
+            if not specs:
+                raise InvalidInput("no_parties", role=role)
+        names = [s.name for s in (*complainants, *respondents)]
+        for name in names:
+            if names.count(name) > 1:
+                raise InvalidInput("duplicate_party", name=name, ref=ref)
+        return cls(
+            ref=ref,
+            channel=channel.value,
+            categories=list(dict.fromkeys(c.value for c in categories)),
+            location=location,
+            complainants=[
+                Party.from_spec(f"c{i}", Role.COMPLAINANT, s) for i, s in enumerate(complainants, 1)
+            ],
+            respondents=[
+                Party.from_spec(f"r{i}", Role.RESPONDENT, s) for i, s in enumerate(respondents, 1)
+            ],
+            summary=text("summary", summary),
+            nuisance_window=nuisance_window,
+            level=level.value,
+            **stamp.event_fields(),
+        )
+
+    @event("Opened")
+    def __init__(
+        self,
+        ref: str,
+        channel: str,
+        categories: list[str],
+        location: Location,
+        complainants: list[Party],
+        respondents: list[Party],
+        summary: str,
+        nuisance_window: TimeWindow | None,
+        level: str,
+        actor: str,
+        occurred_at: datetime,
+        timestamp: datetime,
+    ) -> None:
+        self.ref = ref
+        self.channel = channel
+        self.categories = tuple(categories)
+        self.location = location
+        self.complainants = tuple(complainants)
+        self.respondents = tuple(respondents)
+        self.summary = summary
+        self.nuisance_window = nuisance_window
+        self.level = level
+        self.status = Status.OPEN.value
+        self.mediator = None
+        self.opened_at = occurred_at
+        self.opened_by = actor
+        self.statements = []
+        self.proposals = {}
+        self.referrals = []
+        self.spot_checks = []
+        self.commitments = {}
+        self.agreement = None
+        self.failure_reason = None
+        self.outcome = None
+        self.satisfaction = None
+        self.follow_up = None
+        self.closed_at = None
+        self.reopened_count = 0
+        self.notes = []
+
+    # -- parties and mediator ---------------------------------------------
+    def join(self, spec: PartySpec, stamp: Stamp) -> Party:
+        """Another complainant joins the case."""
+        self.require_not_closed(stamp)
+        if any(p.name == spec.name for p in self.parties):
+            raise RuleViolation("duplicate_party", name=spec.name, ref=self.id)
+        party = Party.from_spec(f"c{len(self.complainants) + 1}", Role.COMPLAINANT, spec)
+        self._complainant_joined(party=party, **stamp.event_fields())
+        return party
+
+    @event("ComplainantJoined")
+    def _complainant_joined(
+        self, party: Party, actor: str, occurred_at: datetime, timestamp: datetime
+    ) -> None:
+        self.complainants = (*self.complainants, party)
+
+    def assign(self, mediator: str, stamp: Stamp, reason: str | None = None) -> None:
+        """Assign the mediator, or hand the case to another one (with a reason)."""
+        self.require_not_closed(stamp)
+        mediator = text("mediator", mediator, 100)
+        if self.mediator is None:
+            self._mediator_assigned(mediator=mediator, **stamp.event_fields())
+            return
+        if mediator == self.mediator:
+            raise RuleViolation("same_mediator", value=mediator, ref=self.id)
+        self._mediator_reassigned(
+            mediator=mediator,
+            previous=self.mediator,
+            reason=text("reason", reason or ""),
+            **stamp.event_fields(),
+        )
+
+    @event("MediatorAssigned")
+    def _mediator_assigned(
+        self, mediator: str, actor: str, occurred_at: datetime, timestamp: datetime
+    ) -> None:
+        self.mediator = mediator
+
+    @event("MediatorReassigned")
+    def _mediator_reassigned(
+        self,
+        mediator: str,
+        previous: str,
+        reason: str,
+        actor: str,
+        occurred_at: datetime,
+        timestamp: datetime,
+    ) -> None:
+        self.mediator = mediator
+
+    # -- hearing both sides -------------------------------------------------
+    def record_statement(
+        self, party: str, kind: StatementKind, content: str, stamp: Stamp
+    ) -> None:
+        self.require_not_closed(stamp)
+        key = self.find_party(party).key
+        self._statement_recorded(
+            party=key, kind=kind.value, text=text("statement", content), **stamp.event_fields()
+        )
+
+    @event("StatementRecorded")
+    def _statement_recorded(
+        self, party: str, kind: str, text: str, actor: str, occurred_at: datetime,
+        timestamp: datetime,
+    ) -> None:
+        self.statements.append(Statement(party, kind, text, occurred_at))
+
+    def propose(
+        self, by: str, terms: str, stamp: Stamp, in_reply_to: str | None = None
+    ) -> str:
+        """A party or the mediator proposes terms; a counter-proposal names the one it answers."""
+        self.require_negotiating(stamp, PROPOSE)
+        author = MEDIATOR if by.strip().casefold() in (MEDIATOR, "调解员") else self.find_party(by).key
+        proposal_id = f"P{len(self.proposals) + 1}"
+        terms = text("terms", terms)
+        if in_reply_to is None:
+            self._proposal_made(proposal_id=proposal_id, by=author, terms=terms,
+                                **stamp.event_fields())
+            return proposal_id
+        answered = self.find_proposal(in_reply_to)
+        if answered.by == author:
+            raise RuleViolation("own_proposal", party=self.party_name(author), value=answered.id,
+                                what=Phrase("counter", "反驳"))
+        self._counter_proposal_made(proposal_id=proposal_id, by=author, terms=terms,
+                                    in_reply_to=answered.id, **stamp.event_fields())
+        return proposal_id
+
+    @event("ProposalMade")
+    def _proposal_made(
+        self, proposal_id: str, by: str, terms: str, actor: str, occurred_at: datetime,
+        timestamp: datetime,
+    ) -> None:
+        self.proposals[proposal_id] = Proposal(proposal_id, by, terms, occurred_at)
+
+    @event("CounterProposalMade")
+    def _counter_proposal_made(
+        self, proposal_id: str, by: str, terms: str, in_reply_to: str, actor: str,
+        occurred_at: datetime, timestamp: datetime,
+    ) -> None:
+        self.proposals[proposal_id] = Proposal(proposal_id, by, terms, occurred_at, in_reply_to)
+
+    def answer(
+        self, proposal_id: str, party: str, accepted: bool, stamp: Stamp,
+        reason: str | None = None,
+    ) -> None:
+        """A named party accepts or rejects a proposal."""
+        self.require_negotiating(stamp, ANSWER)
+        proposal = self.find_proposal(proposal_id)
+        what = Phrase("accept or reject proposals", "接受或拒绝方案")
+        if party.strip().casefold() in (MEDIATOR, "调解员"):
+            raise RuleViolation("not_a_party", what=what, value=party)
+        key = self.find_party(party).key
+        status = proposal.status(self.party_keys)
+        if status != ProposalStatus.PENDING:
+            raise RuleViolation("proposal_settled", value=proposal.id, status=status)
+        if proposal.by == key:
+            raise RuleViolation("own_proposal", party=self.party_name(key), value=proposal.id,
+                                what=Phrase("answer", "答复"))
+        if proposal.answered_by(key):
+            raise RuleViolation("already_responded", party=self.party_name(key), value=proposal.id)
+        if accepted:
+            self._proposal_accepted(proposal_id=proposal.id, party=key, **stamp.event_fields())
+        else:
+            self._proposal_rejected(proposal_id=proposal.id, party=key,
+                                    reason=text("reason", reason or ""), **stamp.event_fields())
+
+    @event("ProposalAccepted")
+    def _proposal_accepted(
+        self, proposal_id: str, party: str, actor: str, occurred_at: datetime,
+        timestamp: datetime,
+    ) -> None:
+        proposal = self.proposals[proposal_id]
+        answers = (*proposal.answers, Answer(party, True))
+        self.proposals[proposal_id] = attrs.evolve(proposal, answers=answers)
+
+    @event("ProposalRejected")
+    def _proposal_rejected(
+        self, proposal_id: str, party: str, reason: str, actor: str, occurred_at: datetime,
+        timestamp: datetime,
+    ) -> None:
+        proposal = self.proposals[proposal_id]
+        answers = (*proposal.answers, Answer(party, False, reason))
+        self.proposals[proposal_id] = attrs.evolve(proposal, answers=answers)
+
+    # -- departments, levels and checks ------------------------------------
+    def refer(self, requests: Sequence[ReferralRequest], stamp: Stamp) -> list[str]:
+        """Refer the case to one or more departments, each with its own question."""
+        self.require_not_closed(stamp)
+        if not requests:
+            raise InvalidInput("blank", field="department")
+        resolved: dict[str, ReferralRequest] = {}
+        for request in requests:
+            code = find_department(request.department).code
+            if code in resolved or self.open_referral(code):
+                raise RuleViolation("already_referred", department=find_department(code),
+                                    ref=self.id)
+            resolved[code] = ReferralRequest(code, request.question)
+        self._referred(referrals=list(resolved.values()), **stamp.event_fields())
+        return list(resolved)
+
+    @event("Referred")
+    def _referred(
+        self, referrals: list[ReferralRequest], actor: str, occurred_at: datetime,
+        timestamp: datetime,
+    ) -> None:
+        for r in referrals:
+            self.referrals.append(Referral(r.department, r.question, occurred_at))
+
+    def record_response(self, department: str, response: str, stamp: Stamp) -> None:
+        self.require_not_closed(stamp)
+        dept = find_department(department)
+        if self.open_referral(dept.code) is None:
+            raise RuleViolation("not_referred", ref=self.id, department=dept)
+        self._department_responded(department=dept.code, response=text("response", response),
+                                   **stamp.event_fields())
+
+    @event("DepartmentResponded")
+    def _department_responded(
+        self, department: str, response: str, actor: str, occurred_at: datetime,
+        timestamp: datetime,
+    ) -> None:
+        for i, referral in enumerate(self.referrals):
+            if referral.department == department and not referral.answered:
+                self.referrals[i] = attrs.evolve(referral, response=response, responded_at=occurred_at)
+                break
+
+    def escalate(self, to_level: Level, reason: str, stamp: Stamp) -> None:
+        """Move the case up: grid → community → sub-district."""
+        self.require_not_closed(stamp)
+        self.require_higher_level(to_level)
+        self._escalated(from_level=self.level, to_level=to_level.value,
+                        reason=text("reason", reason), **stamp.event_fields())
+
+    @event("Escalated")
+    def _escalated(
+        self, from_level: str, to_level: str, reason: str, actor: str, occurred_at: datetime,
+        timestamp: datetime,
+    ) -> None:
+        self.level = to_level
+
+    def record_spot_check(
+        self, started_at: datetime, ended_at: datetime, inspectors: Sequence[str],
+        findings: str, passed: bool, rectified_on_spot: bool, stamp: Stamp,
+    ) -> str:
+        """An on-site check (抽查/现场检查): when, who, what was found, and the verdict."""
+        self.require_not_closed(stamp)
+        if ended_at <= started_at:
+            raise InvalidInput("window_order")
+        if passed and rectified_on_spot:
+            raise RuleViolation("rectified_but_passed")
+        names = [text("inspector", name, 100) for name in inspectors]
+        if not names:
+            raise InvalidInput("blank", field="inspectors")
+        check_id = f"S{len(self.spot_checks) + 1}"
+        self._spot_checked(
+            check_id=check_id, started_at=started_at, ended_at=ended_at, inspectors=names,
+            findings=text("findings", findings), passed=passed,
+            rectified_on_spot=rectified_on_spot, **stamp.event_fields(),
+        )
+        return check_id
+
+    @event("SpotChecked")
+    def _spot_checked(
+        self, check_id: str, started_at: datetime, ended_at: datetime, inspectors: list[str],
+        findings: str, passed: bool, rectified_on_spot: bool, actor: str,
+        occurred_at: datetime, timestamp: datetime,
+    ) -> None:
+        self.spot_checks.append(SpotCheck(check_id, started_at, ended_at, tuple(inspectors),
+                                          findings, passed, rectified_on_spot))
+
+    # -- commitments ----------------------------------------------------------
+    def commit(self, party: str, duty: str, due: date, stamp: Stamp) -> str:
+        """A party or a referred department promises something by a date."""
+        self.require_not_closed(stamp)
+        obligor = self.obligor(party)
+        made = stamp.occurred_at.date()
+        if due < made:
+            raise RuleViolation("due_before_made", due=due.isoformat(), made=made.isoformat())
+        commitment_id = f"K{len(self.commitments) + 1}"
+        self._commitment_made(commitment_id=commitment_id, party=obligor,
+                              party_name=self.party_name(obligor), duty=text("duty", duty),
+                              due=due, **stamp.event_fields())
+        return commitment_id
+
+    @event("CommitmentMade")
+    def _commitment_made(
+        self, commitment_id: str, party: str, party_name: str, duty: str, due: date,
+        actor: str, occurred_at: datetime, timestamp: datetime,
+    ) -> None:
+        self.commitments[commitment_id] = Commitment(commitment_id, party, duty, due, occurred_at)
+
+    def settle_commitment(
+        self, commitment_id: str, fulfilled: bool, stamp: Stamp, note: str | None = None
+    ) -> None:
+        """Record that a commitment was kept (fulfilled) or broken (breached)."""
+        self.require_not_closed(stamp)
+        commitment = self.find_commitment(commitment_id)
+        if commitment.status != CommitmentStatus.OPEN:
+            raise RuleViolation("commitment_settled", value=commitment.id,
+                                status=CommitmentStatus(commitment.status))
+        if stamp.occurred_at < commitment.made_at:
+            raise RuleViolation("settled_before_made", value=commitment.id,
+                                occurred_at=stamp.occurred_at.isoformat(timespec="minutes"),
+                                made=commitment.made_at.isoformat(timespec="minutes"))
+        note = text("note", note) if note else None
+        settle = self._commitment_fulfilled if fulfilled else self._commitment_breached
+        settle(commitment_id=commitment.id, note=note, **stamp.event_fields())
+
+    @event("CommitmentFulfilled")
+    def _commitment_fulfilled(
+        self, commitment_id: str, note: str | None, actor: str, occurred_at: datetime,
+        timestamp: datetime,
+    ) -> None:
+        self.commitments[commitment_id] = attrs.evolve(
+            self.commitments[commitment_id], status=CommitmentStatus.FULFILLED.value,
+            settled_at=occurred_at, note=note,
+        )
+
+    @event("CommitmentBreached")
+    def _commitment_breached(
+        self, commitment_id: str, note: str | None, actor: str, occurred_at: datetime,
+        timestamp: datetime,
+    ) -> None:
+        self.commitments[commitment_id] = attrs.evolve(
+            self.commitments[commitment_id], status=CommitmentStatus.BREACHED.value,
+            settled_at=occurred_at, note=note,
+        )
+
+    # -- outcome ----------------------------------------------------------------
+    def agree(self, terms: str, stamp: Stamp) -> None:
+        self.require_negotiating(stamp, AGREE)
+        self._agreement_reached(terms=text("terms", terms), **stamp.event_fields())
+
+    @event("AgreementReached")
+    def _agreement_reached(
+        self, terms: str, actor: str, occurred_at: datetime, timestamp: datetime
+    ) -> None:
+        self.agreement = terms
+        self.status = Status.AGREED.value
+
+    def fail(self, reason: str, stamp: Stamp) -> None:
+        self.require_negotiating(stamp, FAIL)
+        self._mediation_failed(reason=text("reason", reason), **stamp.event_fields())
+
+    @event("MediationFailed")
+    def _mediation_failed(
+        self, reason: str, actor: str, occurred_at: datetime, timestamp: datetime
+    ) -> None:
+        self.failure_reason = reason
+        self.status = Status.FAILED.value
+
+    def close(
+        self, outcome: Outcome, satisfaction: Satisfaction, stamp: Stamp,
+        follow_up: str | None = None,
+    ) -> None:
+        """Close with an outcome and the follow-up visit's (回访) satisfaction."""
+        self.require_not_closed(stamp)
+        needed_status, needs = CLOSE_NEEDS[outcome]
+        if self.status != needed_status:
+            raise RuleViolation("close_needs_outcome", ref=self.id, status=Status(self.status),
+                                outcome=outcome, needs=needs)
+        if self.open_commitments:
+            raise RuleViolation("open_commitments", ref=self.id,
+                                ids=[c.id for c in self.open_commitments])
+        self._closed(outcome=outcome.value, satisfaction=satisfaction.value,
+                     follow_up=text("follow-up", follow_up) if follow_up else None,
+                     **stamp.event_fields())
+
+    @event("Closed")
+    def _closed(
+        self, outcome: str, satisfaction: str, follow_up: str | None, actor: str,
+        occurred_at: datetime, timestamp: datetime,
+    ) -> None:
+        self.outcome = outcome
+        self.satisfaction = satisfaction
+        self.follow_up = follow_up
+        self.closed_at = occurred_at
+        self.status = Status.CLOSED.value
+
+    def reopen(self, reason: str, stamp: Stamp) -> None:
+        if self.status != Status.CLOSED:
+            raise RuleViolation("not_closed", ref=self.id)
+        self.check_time(stamp)
+        self._reopened(reason=text("reason", reason), **stamp.event_fields())
+
+    @event("Reopened")
+    def _reopened(self, reason: str, actor: str, occurred_at: datetime, timestamp: datetime) -> None:
+        self.status = Status.OPEN.value
+        self.agreement = None
+        self.failure_reason = None
+        self.outcome = None
+        self.satisfaction = None
+        self.follow_up = None
+        self.closed_at = None
+        self.reopened_count += 1
+
+    def add_note(self, note: str, stamp: Stamp) -> None:
+        """Free notes are allowed at any stage, closed cases included."""
+        self.check_time(stamp)
+        self._note_added(text=text("note", note), **stamp.event_fields())
+
+    @event("NoteAdded")
+    def _note_added(self, text: str, actor: str, occurred_at: datetime, timestamp: datetime) -> None:
+        self.notes.append(text)

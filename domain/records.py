@@ -1,0 +1,85 @@
+"""What a case remembers about each negotiation step (immutable snapshots in its state)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import attrs
+
+from domain.vocabulary import CommitmentStatus, ProposalStatus
+
+
+@attrs.frozen
+class Statement:
+    party: str
+    kind: str
+    text: str
+    occurred_at: datetime
+
+
+@attrs.frozen
+class Answer:
+    party: str
+    accepted: bool
+    reason: str | None = None
+
+
+@attrs.frozen
+class Proposal:
+    id: str
+    by: str  # a party key, or "mediator"
+    terms: str
+    made_at: datetime
+    in_reply_to: str | None = None
+    answers: tuple[Answer, ...] = ()
+
+    def status(self, parties: tuple[str, ...]) -> ProposalStatus:
+        """Rejected by anyone, accepted when every other party has accepted."""
+        if any(not a.accepted for a in self.answers):
+            return ProposalStatus.REJECTED
+        others = {p for p in parties if p != self.by}
+        if others and others <= {a.party for a in self.answers if a.accepted}:
+            return ProposalStatus.ACCEPTED
+        return ProposalStatus.PENDING
+
+    def answered_by(self, party: str) -> bool:
+        return any(a.party == party for a in self.answers)
+
+
+@attrs.frozen
+class Referral:
+    department: str
+    question: str
+    referred_at: datetime
+    response: str | None = None
+    responded_at: datetime | None = None
+
+    @property
+    def answered(self) -> bool:
+        return self.response is not None
+
+
+@attrs.frozen
+class SpotCheck:
+    id: str
+    started_at: datetime
+    ended_at: datetime
+    inspectors: tuple[str, ...]
+    findings: str
+    passed: bool
+    rectified_on_spot: bool
+
+
+@attrs.frozen
+class Commitment:
+    id: str
+    party: str  # a party key or a department code
+    duty: str
+    due: date
+    made_at: datetime
+    status: str = CommitmentStatus.OPEN.value
+    settled_at: datetime | None = None
+    note: str | None = None
+
+    def is_overdue(self, on: date) -> bool:
+        return self.status == CommitmentStatus.OPEN and self.due < on

@@ -1,0 +1,168 @@
+"""Value objects: immutable, validated for shape on construction.
+
+Validators check shape only (non-empty, well-formed times); business rules
+("a commitment is due after it is made") live in the aggregate.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+import attrs
+
+from domain.errors import InvalidInput, RuleViolation
+from domain.vocabulary import PartyKind, Role
+
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+SHORT_TEXT = 200
+LONG_TEXT = 4000
+# Clocks of different machines disagree a little; an event "a minute in the
+# future" is still plausibly now.
+CLOCK_SKEW = timedelta(minutes=5)
+
+
+def strip(value: Any) -> Any:
+    return value.strip() if isinstance(value, str) else value
+
+
+def strip_or_none(value: Any) -> Any:
+    value = strip(value)
+    return value or None
+
+
+def non_blank(field: str, limit: int = SHORT_TEXT) -> Validator:
+    def check(_instance: Any, _attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, str) or not value.strip():
+            raise InvalidInput("blank", field=field)
+        if len(value) > limit:
+            raise InvalidInput("too_long", field=field, limit=limit)
+
+    return check
+
+
+def text(field: str, value: str, limit: int = LONG_TEXT) -> str:
+    """Check free text typed by a user and return it stripped."""
+    non_blank(field, limit)(None, None, value)  # type: ignore[arg-type]
+    return value.strip()
+
+
+def aware(field: str) -> Validator:
+    def check(_instance: Any, _attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, datetime) or value.tzinfo is None:
+            raise InvalidInput("naive_time", field=field)
+
+    return check
+
+
+@attrs.frozen
+class Stamp:
+    """Who recorded a step, when it happened (business time) and when it was recorded."""
+
+    actor: str = attrs.field(converter=strip, validator=non_blank("actor"))
+    occurred_at: datetime = attrs.field(validator=aware("occurred_at"))
+    recorded_at: datetime = attrs.field(validator=aware("recorded_at"))
+
+    def __attrs_post_init__(self) -> None:
+        if self.occurred_at > self.recorded_at + CLOCK_SKEW:
+            raise RuleViolation(
+                "occurred_in_future",
+                occurred_at=self.occurred_at.isoformat(timespec="minutes"),
+                recorded_at=self.recorded_at.isoformat(timespec="minutes"),
+            )
+
+    def event_fields(self) -> dict[str, Any]:
+        """The fields every event carries; `timestamp` is eventsourcing's recorded time."""
+        return {"actor": self.actor, "occurred_at": self.occurred_at, "timestamp": self.recorded_at}
+
+
+_CLOCK = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+
+def clock_time(field: str) -> Validator:
+    def check(_instance: Any, _attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, str) or not _CLOCK.match(value):
+            raise InvalidInput("bad_clock_time", field=field, value=value)
+
+    return check
+
+
+@attrs.frozen
+class TimeWindow:
+    """A daily time window such as 22:00–02:00; it may cross midnight."""
+
+    start: str = attrs.field(converter=strip, validator=clock_time("window start"))
+    end: str = attrs.field(converter=strip, validator=clock_time("window end"))
+
+    def __str__(self) -> str:
+        return f"{self.start}–{self.end}"
+
+    @classmethod
+    def parse(cls, value: str) -> TimeWindow:
+        """Accept '22:00-02:00', '22:00–02:00', '22:00~02:00' or '22:00 至 02:00'."""
+        parts = re.split(r"\s*(?:-|–|—|~|～|至|到|to)\s*", value.strip(), maxsplit=1)
+        if len(parts) != 2:
+            raise InvalidInput("bad_clock_time", field="time window", value=value)
+        return cls(_pad(parts[0]), _pad(parts[1]))
+
+
+def _pad(clock: str) -> str:
+    clock = clock.strip().replace("：", ":")
+    return "0" + clock if re.match(r"^\d:\d\d$", clock) else clock
+
+
+@attrs.frozen
+class Location:
+    community: str = attrs.field(converter=strip, validator=non_blank("community"))
+    grid: str = attrs.field(converter=strip, validator=non_blank("grid"))
+    building: str = attrs.field(converter=strip, validator=non_blank("building"))
+    unit: str | None = attrs.field(default=None, converter=strip_or_none)
+
+    def __str__(self) -> str:
+        parts = [self.community, self.grid, self.building, self.unit]
+        return " / ".join(p for p in parts if p)
+
+
+def _party_kind(value: str) -> str:
+    return PartyKind(value).value
+
+
+@attrs.frozen
+class PartySpec:
+    """A party as typed at intake, before the case gives it a key."""
+
+    name: str = attrs.field(converter=strip, validator=non_blank("party name"))
+    kind: str = attrs.field(default=PartyKind.PERSON.value, converter=_party_kind)
+    operator: str | None = attrs.field(default=None, converter=strip_or_none)
+
+
+@attrs.frozen
+class Party:
+    """A complainant or respondent; `key` (c1, r1, ...) is how commands refer to it."""
+
+    key: str
+    role: str
+    kind: str
+    name: str
+    operator: str | None = None
+
+    @classmethod
+    def from_spec(cls, key: str, role: Role, spec: PartySpec) -> Party:
+        return cls(key=key, role=role.value, kind=spec.kind, name=spec.name, operator=spec.operator)
+
+    def label(self, lang: str = "zh") -> str:
+        if self.operator:
+            sep = "（经营者：" if lang == "zh" else " (operator: "
+            return f"{self.name}{sep}{self.operator}{'）' if lang == 'zh' else ')'}"
+        return self.name
+
+
+@attrs.frozen
+class ReferralRequest:
+    """One department and the question put to it."""
+
+    department: str = attrs.field(converter=strip, validator=non_blank("department"))
+    question: str = attrs.field(converter=strip, validator=non_blank("question", LONG_TEXT))

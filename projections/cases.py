@@ -1,0 +1,147 @@
+"""The `cases` read model: one row per case, plus its categories for filtering."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, ClassVar
+
+import attrs
+
+from projections.framework import Projection, State, handles, update
+
+
+@attrs.frozen
+class CaseRow:
+    __table__: ClassVar[str] = "cases"
+    __key__: ClassVar[tuple[str, ...]] = ("ref",)
+
+    ref: str
+    status: str
+    level: str
+    channel: str
+    categories: str  # comma-separated codes, in the order given at intake
+    community: str
+    grid: str
+    building: str
+    unit: str | None
+    summary: str
+    complainants: int
+    respondents: str  # names, joined with "、"
+    mediator: str | None
+    departments: str  # comma-separated codes of departments referred to
+    open_commitments: int
+    opened_at: datetime
+    last_activity_at: datetime
+    closed_at: datetime | None
+    outcome: str | None
+    satisfaction: str | None
+    reopened: int
+    version: int
+
+
+@attrs.frozen
+class CaseCategoryRow:
+    __table__: ClassVar[str] = "case_categories"
+    __key__: ClassVar[tuple[str, ...]] = ("ref", "category")
+
+    ref: str
+    category: str
+
+
+class CasesProjection(Projection):
+    name = "cases"
+    version = 1
+    tables = (CaseRow, CaseCategoryRow)
+
+    def apply(self, state: State, event: Any) -> None:
+        name = type(event).__qualname__
+        super().apply(state, event)
+        # Every later event of a case moves its version and last activity.
+        if name.startswith("Case.") and name != "Case.Opened":
+            row = state.get(CaseRow, (event.originator_id,))
+            if row is not None:
+                state.put(attrs.evolve(
+                    row,
+                    version=event.originator_version,
+                    last_activity_at=max(row.last_activity_at, event.occurred_at),
+                ))
+
+    @handles("Case.Opened")
+    def opened(self, state: State, e: Any) -> None:
+        loc = e.location
+        state.put(CaseRow(
+            ref=e.originator_id, status="open", level=e.level, channel=e.channel,
+            categories=",".join(e.categories), community=loc.community, grid=loc.grid,
+            building=loc.building, unit=loc.unit, summary=e.summary,
+            complainants=len(e.complainants),
+            respondents="、".join(p.name for p in e.respondents), mediator=None, departments="",
+            open_commitments=0, opened_at=e.occurred_at, last_activity_at=e.occurred_at,
+            closed_at=None, outcome=None, satisfaction=None, reopened=0,
+            version=e.originator_version,
+        ))
+        for category in e.categories:
+            state.put(CaseCategoryRow(e.originator_id, category))
+
+    @handles("Case.ComplainantJoined")
+    def joined(self, state: State, e: Any) -> None:
+        row = state.get(CaseRow, (e.originator_id,))
+        if row is not None:
+            state.put(attrs.evolve(row, complainants=row.complainants + 1))
+
+    @handles("Case.MediatorAssigned")
+    def assigned(self, state: State, e: Any) -> None:
+        update(state, CaseRow, (e.originator_id,), mediator=e.mediator)
+
+    @handles("Case.MediatorReassigned")
+    def reassigned(self, state: State, e: Any) -> None:
+        update(state, CaseRow, (e.originator_id,), mediator=e.mediator)
+
+    @handles("Case.Referred")
+    def referred(self, state: State, e: Any) -> None:
+        row = state.get(CaseRow, (e.originator_id,))
+        if row is None:
+            return
+        codes = [c for c in row.departments.split(",") if c]
+        codes += [r.department for r in e.referrals if r.department not in codes]
+        state.put(attrs.evolve(row, departments=",".join(codes)))
+
+    @handles("Case.Escalated")
+    def escalated(self, state: State, e: Any) -> None:
+        update(state, CaseRow, (e.originator_id,), level=e.to_level)
+
+    @handles("Case.CommitmentMade")
+    def committed(self, state: State, e: Any) -> None:
+        self._count_commitments(state, e, +1)
+
+    @handles("Case.CommitmentFulfilled")
+    def fulfilled(self, state: State, e: Any) -> None:
+        self._count_commitments(state, e, -1)
+
+    @handles("Case.CommitmentBreached")
+    def breached(self, state: State, e: Any) -> None:
+        self._count_commitments(state, e, -1)
+
+    def _count_commitments(self, state: State, e: Any, delta: int) -> None:
+        row = state.get(CaseRow, (e.originator_id,))
+        if row is not None:
+            state.put(attrs.evolve(row, open_commitments=row.open_commitments + delta))
+
+    @handles("Case.AgreementReached")
+    def agreed(self, state: State, e: Any) -> None:
+        update(state, CaseRow, (e.originator_id,), status="agreed")
+
+    @handles("Case.MediationFailed")
+    def failed(self, state: State, e: Any) -> None:
+        update(state, CaseRow, (e.originator_id,), status="failed")
+
+    @handles("Case.Closed")
+    def closed(self, state: State, e: Any) -> None:
+        update(state, CaseRow, (e.originator_id,), status="closed", closed_at=e.occurred_at,
+               outcome=e.outcome, satisfaction=e.satisfaction)
+
+    @handles("Case.Reopened")
+    def reopened(self, state: State, e: Any) -> None:
+        row = state.get(CaseRow, (e.originator_id,))
+        if row is not None:
+            state.put(attrs.evolve(row, status="open", closed_at=None, outcome=None,
+                                   satisfaction=None, reopened=row.reopened + 1))

@@ -1,0 +1,55 @@
+"""The `commitments` read model: one row per commitment.
+
+Whether a commitment is overdue depends on the day you ask, so it is not
+stored: readers compare `due` with their date (`status = 'open' AND due < :day`).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, ClassVar
+
+import attrs
+
+from projections.framework import Projection, State, handles, update
+
+
+@attrs.frozen
+class CommitmentRow:
+    __table__: ClassVar[str] = "commitments"
+    __key__: ClassVar[tuple[str, ...]] = ("ref", "commitment_id")
+
+    ref: str
+    commitment_id: str
+    party: str  # party key (c1, r1) or department code
+    party_name: str
+    duty: str
+    due: date
+    status: str  # open, fulfilled, breached
+    made_at: datetime
+    settled_at: datetime | None
+    note: str | None
+
+
+class CommitmentsProjection(Projection):
+    name = "commitments"
+    version = 1
+    tables = (CommitmentRow,)
+
+    @handles("Case.CommitmentMade")
+    def made(self, state: State, e: Any) -> None:
+        state.put(CommitmentRow(
+            ref=e.originator_id, commitment_id=e.commitment_id, party=e.party,
+            party_name=e.party_name, duty=e.duty, due=e.due, status="open",
+            made_at=e.occurred_at, settled_at=None, note=None,
+        ))
+
+    @handles("Case.CommitmentFulfilled")
+    def fulfilled(self, state: State, e: Any) -> None:
+        update(state, CommitmentRow, (e.originator_id, e.commitment_id), status="fulfilled",
+               settled_at=e.occurred_at, note=e.note)
+
+    @handles("Case.CommitmentBreached")
+    def breached(self, state: State, e: Any) -> None:
+        update(state, CommitmentRow, (e.originator_id, e.commitment_id), status="breached",
+               settled_at=e.occurred_at, note=e.note)

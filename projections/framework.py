@@ -1,0 +1,110 @@
+"""Read models as pure folds over events.
+
+A projection owns one or more tables of rows (frozen attrs classes). Its
+`apply(state, event)` reads and writes rows only through `State`, so the same
+code folds events into a dict in memory (`MemoryState`, used for rebuilds and
+for proofs) or into SQL tables (a SQL-backed State in adapters/). No IO here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any, ClassVar, Protocol, TypeVar
+
+import attrs
+
+R = TypeVar("R")
+
+
+class Row(Protocol):
+    """A read-model row: an attrs class with a table name and a primary key."""
+
+    __table__: ClassVar[str]
+    __key__: ClassVar[tuple[str, ...]]
+
+
+def row_key(row: Any) -> tuple[Any, ...]:
+    return tuple(getattr(row, name) for name in type(row).__key__)
+
+
+class State(Protocol):
+    def get(self, table: type[R], key: tuple[Any, ...]) -> R | None: ...
+
+    def put(self, row: Any) -> None: ...
+
+    def delete(self, table: type[Any], key: tuple[Any, ...]) -> None: ...
+
+
+class MemoryState:
+    """A projection's tables as dicts: table class -> key -> row."""
+
+    def __init__(self) -> None:
+        self.tables: dict[type[Any], dict[tuple[Any, ...], Any]] = {}
+
+    def get(self, table: type[R], key: tuple[Any, ...]) -> R | None:
+        return self.tables.get(table, {}).get(key)
+
+    def put(self, row: Any) -> None:
+        self.tables.setdefault(type(row), {})[row_key(row)] = row
+
+    def delete(self, table: type[Any], key: tuple[Any, ...]) -> None:
+        self.tables.get(table, {}).pop(key, None)
+
+    def rows(self, table: type[R]) -> list[R]:
+        return list(self.tables.get(table, {}).values())
+
+
+Handler = Callable[[Any, State, Any], None]
+
+
+class Projection:
+    """Base class: subclasses map event names (e.g. 'Case.Opened') to handlers.
+
+    Bump `version` whenever the rows a projection produces change; stores
+    notice the new version and rebuild the tables from the log.
+    """
+
+    name: ClassVar[str]
+    version: ClassVar[int] = 1
+    tables: ClassVar[tuple[type[Any], ...]]
+    handlers: ClassVar[dict[str, Handler]]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.handlers = {
+            fn._handles: fn
+            for fn in cls.__dict__.values()
+            if callable(fn) and hasattr(fn, "_handles")
+        }
+
+    def apply(self, state: State, event: Any) -> None:
+        handler = self.handlers.get(type(event).__qualname__)
+        if handler is not None:
+            handler(self, state, event)
+
+    def fold(self, events: Iterable[Any], state: MemoryState | None = None) -> MemoryState:
+        """The pure fold: start from empty tables and apply every event."""
+        state = state or MemoryState()
+        for event in events:
+            self.apply(state, event)
+        return state
+
+
+def handles(event_name: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Mark a projection method as the handler of events named like 'Case.Opened'."""
+
+    def mark(fn: Callable[..., None]) -> Callable[..., None]:
+        fn._handles = event_name  # type: ignore[attr-defined]
+        return fn
+
+    return mark
+
+
+def update(state: State, table: type[R], key: tuple[Any, ...], **changes: Any) -> R | None:
+    """Change some fields of an existing row; a missing row is left missing."""
+    row = state.get(table, key)
+    if row is None:
+        return None
+    new = attrs.evolve(row, **changes)  # type: ignore[misc]
+    state.put(new)
+    return new  # type: ignore[no-any-return]
