@@ -1,6 +1,73 @@
+"""`gongzhi projections status|rebuild`: the read models' positions, and replay from zero."""
+
+from __future__ import annotations
+
 import click
 
+from cli_commands.errors import GuardedGroup
+from cli_commands.progress import terminal_progress
+from cli_commands.runtime import runtime
+from cli_commands.text_table import render_table
 
-@click.group()
+
+@click.group(cls=GuardedGroup)
 def projections() -> None:
-    """(placeholder)"""
+    """Read models (SQL tables for reporting): status and rebuild.
+
+    Read models are folded from the event log; they can always be dropped and
+    rebuilt without touching the events.
+
+    \b
+    Example:
+      gongzhi projections status
+      gongzhi projections rebuild cases
+    """
+
+
+@projections.command("status")
+def status() -> None:
+    """Each projection's position against the log's head, its rows and lag.
+
+    \b
+    Example:
+      gongzhi projections status
+      gongzhi --json projections status
+    """
+    from adapters.readmodels import open_read_models
+
+    rt = runtime()
+    with open_read_models(rt.app(), rt.read_config) as models:
+        report = models.status()
+    headers = (["读模型", "版本", "位置", "日志头", "滞后", "行数", "状态"] if rt.lang == "zh"
+               else ["Projection", "Version", "Position", "Head", "Lag", "Rows", "State"])
+    rows = [[r["name"], r["version"], r["position"], r["head"], r["lag"],
+             ", ".join(f"{t}={n}" for t, n in r["rows"].items()), r["state"]] for r in report]
+    rt.emit(report, render_table(headers, rows, max_col=60))
+
+
+@projections.command("rebuild")
+@click.argument("names", nargs=-1)
+def rebuild(names: tuple[str, ...]) -> None:
+    """Drop projection tables and replay the whole log into them (all, or the NAMEs given).
+
+    Safe to interrupt: the old tables stay until the new ones are written in
+    one transaction. A progress bar shows on a terminal.
+
+    \b
+    Example:
+      gongzhi projections rebuild
+      gongzhi projections rebuild cases commitments
+    """
+    from adapters.readmodels import open_read_models
+
+    rt = runtime()
+    with open_read_models(rt.app(), rt.read_config, terminal_progress(rt)) as models:
+        unknown = [n for n in names if n not in models.names]
+        if unknown:
+            raise click.BadParameter(
+                f"unknown projection(s) {', '.join(unknown)}; known: {', '.join(models.names)}",
+                param_hint="NAMES")
+        done = models.rebuild(*names)
+    rt.emit({"rebuilt": done}, "\n".join(
+        rt.say(f"{name}：已重放 {count} 个事件", f"{name}: replayed {count} events")
+        for name, count in done.items()))

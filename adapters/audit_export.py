@@ -1,0 +1,97 @@
+"""Archive the log as JSON lines with its hashes, and check such an archive offline.
+
+Format (one JSON object per line, UTF-8):
+  line 1: {"format": "gongzhi-audit-export", "version": 1, "after": N,
+           "events_before": K, "prev_log_hash": HEX, ...}
+  then per event: {"n", "aggregate", "version", "topic", "state", "event_hash",
+           "log_hash"} (+ "prev_event_hash" on an export's first event of a stream
+           that began earlier). "state" is the stored bytes as text; "state_b64"
+           replaces it if the bytes are not valid UTF-8 (only if tampered with).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Iterator
+from datetime import datetime
+from typing import IO, Any
+
+from adapters.errors import AppError
+from adapters.hashing import GENESIS
+from adapters.log_reader import LogReader, LogRow
+from adapters.verifier import Verifier
+from adapters.verify_report import Report, SealInfo
+
+FORMAT = "gongzhi-audit-export"
+
+
+def start_after(reader: LogReader, since: int | datetime | None) -> int:
+    """The notification id after which to start: given, or the last one recorded before a time."""
+    if since is None:
+        return 0
+    if isinstance(since, int):
+        return since
+    last = 0
+    for row in reader.rows():
+        recorded = json.loads(row.state)["timestamp"]["_data_"]
+        if datetime.fromisoformat(recorded) >= since:
+            break
+        last = row.notification_id
+    return last
+
+
+def export_lines(reader: LogReader, after: int, store: str, now: datetime) -> Iterator[str]:
+    prev_log = (reader.log_hash_upto(after) if after else None) or GENESIS
+    header = {"format": FORMAT, "version": 1, "store": store, "exported_at": now.isoformat(),
+              "after": after, "events_before": reader.count_upto(after) if after else 0,
+              "prev_log_hash": prev_log.hex()}
+    yield json.dumps(header, ensure_ascii=False)
+    seen: set[str] = set()
+    for row in reader.rows(after=after):
+        record: dict[str, Any] = {"n": row.notification_id, "aggregate": row.originator_id,
+                                  "version": row.version, "topic": row.topic}
+        try:
+            record["state"] = row.state.decode("utf-8")
+        except UnicodeDecodeError:
+            record["state_b64"] = base64.b64encode(row.state).decode()
+        record["event_hash"], record["log_hash"] = row.event_hash.hex(), row.log_hash.hex()
+        if row.originator_id not in seen and row.version > 1:
+            earlier = [r for r in reader.stream(row.originator_id) if r.version == row.version - 1]
+            if earlier:
+                record["prev_event_hash"] = earlier[0].event_hash.hex()
+        seen.add(row.originator_id)
+        yield json.dumps(record, ensure_ascii=False)
+
+
+def _records(stream: IO[str]) -> tuple[dict[str, Any], Iterator[dict[str, Any]]]:
+    header = json.loads(stream.readline() or "{}")
+    if header.get("format") != FORMAT:
+        raise AppError("not a Gongzhi audit export (the first line must be its header)",
+                       "不是共治审计导出文件（第一行应为文件头）")
+    return header, (json.loads(line) for line in stream if line.strip())
+
+
+def _row(record: dict[str, Any]) -> LogRow:
+    state = (record["state"].encode("utf-8") if "state" in record
+             else base64.b64decode(record["state_b64"]))
+    return LogRow(record["n"], record["aggregate"], record["version"], record["topic"], state,
+                  bytes.fromhex(record["event_hash"]), bytes.fromhex(record["log_hash"]))
+
+
+def verify_export(path: str, against: str | None, seal_topic: str) -> Report:
+    with open(path, encoding="utf-8") as stream:
+        header, records = _records(stream)
+        seals = [SealInfo(r["aggregate"], int(d["head"]), d["log_hash"], int(d["events"]), r["n"])
+                 for r in records if r["topic"] == seal_topic
+                 for d in [json.loads(r.get("state", "{}"))] if int(d["head"]) > header["after"]]
+    verifier = Verifier(seals, against, start_log=bytes.fromhex(header["prev_log_hash"]))
+    verifier.count = int(header["events_before"])
+    with open(path, encoding="utf-8") as stream:
+        _, records = _records(stream)
+        for record in records:
+            if "prev_event_hash" in record:
+                verifier.seed_stream(record["aggregate"], record["version"] - 1,
+                                     bytes.fromhex(record["prev_event_hash"]))
+            verifier.feed(_row(record))
+    return verifier.finish()

@@ -1,0 +1,37 @@
+"""Encoding events to stored bytes and back, without needing a database.
+
+The application uses the same transcoder; audits use this to decode rows they
+read themselves (read-only, straight from the table).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventsourcing.persistence import (
+    DatetimeAsISO,
+    DecimalAsStr,
+    JSONTranscoder,
+    Mapper,
+    StoredEvent,
+    UUIDAsHex,
+)
+
+from adapters.transcodings import register_domain_transcodings
+
+
+def make_transcoder() -> JSONTranscoder:
+    transcoder = JSONTranscoder()
+    for transcoding in (UUIDAsHex(), DecimalAsStr(), DatetimeAsISO()):
+        transcoder.register(transcoding)
+    register_domain_transcodings(transcoder)
+    return transcoder
+
+
+def make_mapper() -> Mapper[str]:
+    return Mapper(transcoder=make_transcoder())
+
+
+def decode(mapper: Mapper[str], originator_id: str, version: int, topic: str,
+           state: bytes) -> Any:
+    return mapper.to_domain_event(StoredEvent(originator_id, version, topic, state))

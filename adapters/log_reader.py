@@ -1,0 +1,134 @@
+"""Read the stored log directly, row by row with its hashes, in read-only mode.
+
+Audits must not be able to change what they check: SQLite is opened with
+`mode=ro`, PostgreSQL in a READ ONLY transaction. Rows stream in notification
+order, so a million events need no more memory than a page of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+
+from adapters.errors import NotFound
+from adapters.settings import StoreConfig
+
+TABLE = "gongzhi_events"
+COLUMNS = "originator_id, originator_version, topic, state, event_hash, log_hash"
+FETCH = 5000
+
+
+@attrs.frozen
+class LogRow:
+    notification_id: int
+    originator_id: str
+    version: int
+    topic: str
+    state: bytes
+    event_hash: bytes
+    log_hash: bytes
+
+
+class LogReader:
+    """Base: subclasses provide `_query(sql, params)` yielding tuples."""
+
+    position = "rowid"
+    mark = "?"
+
+    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+        raise NotImplementedError
+
+    def rows(self, after: int = 0, until: int | None = None) -> Iterator[LogRow]:
+        sql = f"SELECT {self.position}, {COLUMNS} FROM {self.table} WHERE {self.position} > {self.mark}"
+        params: tuple[Any, ...] = (after,)
+        if until is not None:
+            sql += f" AND {self.position} <= {self.mark}"
+            params += (until,)
+        for r in self._query(sql + f" ORDER BY {self.position}", params):
+            yield LogRow(r[0], r[1], r[2], r[3], bytes(r[4]), bytes(r[5]), bytes(r[6]))
+
+    def stream(self, originator_id: str) -> list[LogRow]:
+        sql = (f"SELECT {self.position}, {COLUMNS} FROM {self.table} "
+               f"WHERE originator_id = {self.mark} ORDER BY originator_version")
+        return [LogRow(r[0], r[1], r[2], r[3], bytes(r[4]), bytes(r[5]), bytes(r[6]))
+                for r in self._query(sql, (originator_id,))]
+
+    def rows_with_topic(self, topic: str) -> list[LogRow]:
+        sql = (f"SELECT {self.position}, {COLUMNS} FROM {self.table} "
+               f"WHERE topic = {self.mark} ORDER BY {self.position}")
+        return [LogRow(r[0], r[1], r[2], r[3], bytes(r[4]), bytes(r[5]), bytes(r[6]))
+                for r in self._query(sql, (topic,))]
+
+    def first_after(self, after: int) -> int | None:
+        """The notification id of the first row after `after` (None at the head)."""
+        sql = (f"SELECT {self.position} FROM {self.table} WHERE {self.position} > {self.mark} "
+               f"ORDER BY {self.position} LIMIT 1")
+        return next((r[0] for r in self._query(sql, (after,))), None)
+
+    def count_upto(self, until: int) -> int:
+        sql = f"SELECT COUNT(*) FROM {self.table} WHERE {self.position} <= {self.mark}"
+        return int(next(self._query(sql, (until,)))[0])
+
+    def log_hash_upto(self, until: int) -> bytes | None:
+        """The stored log hash of the last row at or before `until`."""
+        sql = (f"SELECT log_hash FROM {self.table} WHERE {self.position} <= {self.mark} "
+               f"ORDER BY {self.position} DESC LIMIT 1")
+        return next((bytes(r[0]) for r in self._query(sql, (until,))), None)
+
+    def head(self) -> int:
+        return next(self._query(f"SELECT MAX({self.position}) FROM {self.table}"))[0] or 0
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+
+class SQLiteLogReader(LogReader):
+    def __init__(self, path: str) -> None:
+        import sqlite3
+        from pathlib import Path
+
+        if not Path(path).exists():
+            raise NotFound(f"no store at {path}", f"找不到数据存储 {path}")
+        self.table = TABLE
+        self.connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+
+    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+        cursor = self.connection.execute(sql, params)
+        while batch := cursor.fetchmany(FETCH):
+            yield from batch
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+class PostgresLogReader(LogReader):
+    position = "notification_id"
+    mark = "%s"
+
+    def __init__(self, config: StoreConfig) -> None:
+        import psycopg
+
+        self.table = f'"{config.schema}".{TABLE}'
+        self.connection = psycopg.connect(
+            host=config.host, port=config.port, user=config.user, dbname=config.dbname,
+            password=config.password or None, connect_timeout=5)
+        self.connection.read_only = True
+        self._cursors = 0
+
+    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+        self._cursors += 1
+        with self.connection.cursor(name=f"audit_{self._cursors}") as cursor:
+            cursor.itersize = FETCH
+            cursor.execute(sql.encode(), params)  # type: ignore[arg-type]
+            yield from cursor
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+def open_log_reader(config: StoreConfig) -> LogReader:
+    if config.kind == "sqlite":
+        return SQLiteLogReader(config.path)
+    return PostgresLogReader(config)

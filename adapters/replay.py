@@ -1,0 +1,62 @@
+"""Rebuild any aggregate as it stood at a version or a moment, and say what each event changed."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator
+from datetime import date, datetime
+from typing import Any
+
+from adapters.codec import decode, make_mapper
+from adapters.jsonable import jsonable
+from adapters.log_reader import LogRow
+from domain.case import Case
+
+PRIVATE = ("_pending_events",)
+
+
+def document(aggregate: Any, today: date) -> dict[str, Any]:
+    if isinstance(aggregate, Case):
+        from adapters.case_view import case_document
+
+        return case_document(aggregate, today)
+    state = {k.lstrip("_"): jsonable(v) for k, v in vars(aggregate).items() if k not in PRIVATE}
+    return {"id": aggregate.id, "version": aggregate.version, **state}
+
+
+def replay(rows: list[LogRow]) -> Iterator[tuple[Any, Any]]:
+    """Yield (event, state after it) for each stored event of one aggregate, in order."""
+    mapper = make_mapper()
+    aggregate: Any = None
+    for row in rows:
+        event = decode(mapper, row.originator_id, row.version, row.topic, row.state)
+        aggregate = event.mutate(copy.deepcopy(aggregate))
+        yield event, aggregate
+
+
+def upto(rows: list[LogRow], version: int | None = None,
+         as_of: datetime | None = None) -> tuple[Any, Any] | None:
+    """The last (event, state) at or before `version` / recorded at or before `as_of`."""
+    last = None
+    for event, aggregate in replay(rows):
+        if version is not None and event.originator_version > version:
+            break
+        if as_of is not None and event.timestamp > as_of:
+            break
+        last = (event, aggregate)
+    return last
+
+
+def changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
+    """What differs: {field: {"from", "to"}}, or for lists {field: {"added", "removed"}}."""
+    out: dict[str, Any] = {}
+    for key in after:
+        old, new = before.get(key), after[key]
+        if key == "version" or old == new:
+            continue
+        if isinstance(old, list) and isinstance(new, list):
+            out[key] = {"added": [v for v in new if v not in old],
+                        "removed": [v for v in old if v not in new]}
+        else:
+            out[key] = {"from": old, "to": new}
+    return out

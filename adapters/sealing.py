@@ -1,0 +1,60 @@
+"""`audit seal`: fix the log's current state with a hash anyone can keep.
+
+The seal extends the previous seal's verified chain to the current head (or
+starts from the first event), refuses if any link on the way is broken, and
+appends one `LogSeal.Sealed` event: sealing never changes earlier events.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from eventsourcing.persistence import IntegrityError
+
+from adapters.errors import AppError
+from adapters.log_reader import LogReader
+from adapters.verifier import Verifier
+from adapters.verify_report import SealInfo
+from domain.refs import ref_number
+from domain.seal import SEAL_PREFIX, LogSeal, seal_ref
+from domain.values import Stamp
+
+SEAL_TOPIC = "domain.seal:LogSeal.Sealed"
+
+
+def recorded_seals(reader: LogReader) -> list[SealInfo]:
+    seals = []
+    for row in reader.rows_with_topic(SEAL_TOPIC):
+        data = json.loads(row.state)
+        seals.append(SealInfo(row.originator_id, int(data["head"]), data["log_hash"],
+                              int(data["events"]), row.notification_id))
+    return seals
+
+
+def seal(app: Any, reader: LogReader, stamp: Stamp) -> LogSeal:
+    """Verify the log up to its head and record a seal of it."""
+    verifier = Verifier(recorded_seals(reader))
+    for row in reader.rows():
+        verifier.feed(row)
+    report = verifier.finish()
+    if not report.ok:
+        first = report.problems[0]
+        raise AppError(
+            f"the log is already broken ({len(report.problems)} problem(s), first at "
+            f"notification {first.notification_id}: {first.detail_en}); run 'gongzhi audit "
+            "verify' and resolve it before sealing",
+            f"日志已有 {len(report.problems)} 处问题（首处在通知 {first.notification_id}："
+            f"{first.detail_zh}），请先运行 gongzhi audit verify 查明，再封存")
+    head = verifier.prev.notification_id if verifier.prev else 0
+    for _ in range(10):
+        highest = app.recorder.max_id_with_prefix(SEAL_PREFIX)
+        number = ref_number(highest) + 1 if highest else 1
+        record = LogSeal.record(seal_ref(number), head, report.log_hash, report.events, stamp)
+        try:
+            app.save(record)
+        except IntegrityError:
+            continue
+        return record
+    raise AppError("another seal was being recorded at the same time; try again",
+                   "同时有其他封存在进行，请重试")
