@@ -94,11 +94,15 @@ def history(aggregate: str, late_after: timedelta) -> None:
     """
     from adapters.codec import decode, make_mapper
     from adapters.jsonable import event_envelope
+    from adapters.replay import upto
+    from cli_commands.event_text import party_names
 
     rt = runtime()
     mapper = make_mapper()
     with log_reader() as reader:
         rows = stream_rows(reader, aggregate_id(aggregate))
+    final = upto(rows)
+    names = party_names(final[1]) if final and hasattr(final[1], "parties") else {}
     entries = []
     for row in rows:
         event = decode(mapper, row.originator_id, row.version, row.topic, row.state)
@@ -115,7 +119,7 @@ def history(aggregate: str, late_after: timedelta) -> None:
         f"     {rt.say('发生', 'happened')} {when(e['occurred_at'])}  "
         f"{rt.say('记录', 'recorded')} {when(e['recorded_at'])}  {rt.say('记录人', 'by')} "
         f"{e['actor']}  hash {e['event_hash'][:12]}\n"
-        f"     {describe(e['type'], e['data'], rt.lang)}"
+        f"     {describe(e['type'], e['data'], rt.lang, names)}"
         for e in entries
     ]
     rt.emit(entries, "\n".join(lines))

@@ -7,7 +7,7 @@ from datetime import date
 import click
 
 from cli_commands.case_group import case
-from cli_commands.event_text import describe, event_name, when
+from cli_commands.event_text import describe, event_name, party_names, when
 from cli_commands.parsing import CASE_REF, TermType
 from cli_commands.runtime import runtime
 from cli_commands.text_table import render_table
@@ -46,11 +46,13 @@ def history(ref: str) -> None:
     from adapters.jsonable import event_envelope
 
     rt = runtime()
-    envelopes = [event_envelope(e) for e in rt.app().history(ref)]
+    app = rt.app()
+    names = party_names(app.get_case(ref))
+    envelopes = [event_envelope(e) for e in app.history(ref)]
     lines = [
         f"v{e['version']:<3} {when(e['occurred_at'])}  {event_name(e['type'], rt.lang)}"
         f"  [{e['actor']}{rt.say('，记录于 ', ', recorded ')}{when(e['recorded_at'])}]\n"
-        f"     {describe(e['type'], e['data'], rt.lang)}"
+        f"     {describe(e['type'], e['data'], rt.lang, names)}"
         for e in envelopes
     ]
     rt.emit(envelopes, "\n".join(lines))

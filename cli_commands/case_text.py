@@ -33,7 +33,11 @@ HEAD = {
 def render_case(doc: dict[str, Any], lang: str) -> str:
     h = dict(zip(HEAD["en"], HEAD[lang], strict=True))
     zh = lang == "zh"
-    sep = "、" if zh else ", "
+    sep, colon = ("、", "：") if zh else (", ", ": ")
+
+    def paren(text: str) -> str:
+        return f"（{text}）" if zh else f" ({text})"
+
     status = label(Status, doc["status"], lang)
     level = label(Level, doc["level"], lang)
     lines = [f"{'案件' if zh else 'Case'} {doc['ref']}  [{status} · {level}]  v{doc['version']}"]
@@ -58,20 +62,22 @@ def render_case(doc: dict[str, Any], lang: str) -> str:
 
     _section(lines, h["Statements"], [
         f"{when(s['occurred_at'])} {names.get(s['party'], s['party'])}"
-        f"（{label(StatementKind, s['kind'], lang)}）：{s['text']}" for s in doc["statements"]])
+        f"{paren(label(StatementKind, s['kind'], lang))}{colon}{s['text']}"
+        for s in doc["statements"]])
     _section(lines, h["Proposals"], [
         f"{p['id']}{' → ' + p['in_reply_to'] if p['in_reply_to'] else ''} "
-        f"{names.get(p['by'], p['by'])} [{label(ProposalStatus, p['status'], lang)}]：{p['terms']}"
-        for p in doc["proposals"]])
+        f"{names.get(p['by'], p['by'])} [{label(ProposalStatus, p['status'], lang)}]{colon}"
+        f"{p['terms']}" for p in doc["proposals"]])
     _section(lines, h["Referrals"], [
-        f"{department_label(r['department'], lang)}  {h['asked']}：{r['question']}"
-        + (f"  {h['answer']}：{r['response']}" if r["response"] else "")
+        f"{department_label(r['department'], lang)}  {h['asked']}{colon}{r['question']}"
+        + (f"  {h['answer']}{colon}{r['response']}" if r["response"] else "")
         for r in doc["referrals"]])
     _section(lines, h["Spot checks"], [
         f"{c['id']} {when(c['started_at'])}–{when(c['ended_at'])[-5:]} {sep.join(c['inspectors'])}"
-        f"：{c['findings']} [{_verdict(c, zh)}]" for c in doc["spot_checks"]])
+        f"{colon}{c['findings']} [{_verdict(c, zh)}]" for c in doc["spot_checks"]])
     _section(lines, h["Commitments"], [
-        f"{c['id']} {c['party_name']}：{c['duty']}  {h['due']} {c['due']} "
+        f"{c['id']} {names.get(c['party']) or department_label(c['party'], lang)}{colon}"
+        f"{c['duty']}  {h['due']} {c['due']} "
         f"[{label(CommitmentStatus, c['status'], lang)}]" + (f" {h['OVERDUE']}" if c["overdue"]
                                                               else "")
         for c in doc["commitments"]])
@@ -80,9 +86,10 @@ def render_case(doc: dict[str, Any], lang: str) -> str:
     if doc["failure_reason"]:
         field("Failure reason", doc["failure_reason"])
     if doc["outcome"]:
-        field("Closed", f"{when(doc['closed_at'])} {label(Outcome, doc['outcome'], lang)}，"
-              f"{h['follow-up']}：{label(Satisfaction, doc['satisfaction'], lang)}"
-              + (f"（{doc['follow_up']}）" if doc["follow_up"] else ""))
+        field("Closed", f"{when(doc['closed_at'])} {label(Outcome, doc['outcome'], lang)}"
+              f"{'，' if zh else ', '}{h['follow-up']}{colon}"
+              f"{label(Satisfaction, doc['satisfaction'], lang)}"
+              + (paren(doc["follow_up"]) if doc["follow_up"] else ""))
     _section(lines, h["Notes"], doc["notes"])
     return "\n".join(lines)
 

@@ -64,9 +64,20 @@ def _party(value: dict[str, Any], lang: str) -> str:
     return name
 
 
-def describe(type_name: str, data: dict[str, Any], lang: str) -> str:
-    """A one-line summary of an event's data (`data` as given by adapters.jsonable)."""
+def describe(type_name: str, data: dict[str, Any], lang: str,
+             names: dict[str, str] | None = None) -> str:
+    """A one-line summary of an event's data (`data` as given by adapters.jsonable).
+
+    `names` maps party keys (c1, r1, mediator) to names, when the case is known.
+    """
     zh = lang == "zh"
+    names = {"mediator": "调解员" if zh else "mediator", **(names or {})}
+
+    def who(key: str) -> str:
+        return names.get(key) or department_label(key, lang)
+
+    colon = "：" if zh else ": "
+
     sep = "、" if zh else ", "
     d = data
     if type_name == "Opened":
@@ -83,34 +94,41 @@ def describe(type_name: str, data: dict[str, Any], lang: str) -> str:
             f" ({d['reason']})" if d.get("reason") else "")
         return f"{d['mediator']}{extra}"
     if type_name == "StatementRecorded":
-        return f"{d['party']} {label(StatementKind, d['kind'], lang)}：{d['text']}"
+        kind = label(StatementKind, d["kind"], lang)
+        return f"{who(d['party'])}（{kind}）：{d['text']}" if zh else \
+            f"{who(d['party'])} ({kind}): {d['text']}"
     if type_name in ("ProposalMade", "CounterProposalMade"):
         reply = f" → {d['in_reply_to']}" if d.get("in_reply_to") else ""
-        return f"{d['proposal_id']}{reply} [{d['by']}] {d['terms']}"
+        return f"{d['proposal_id']}{reply} [{who(d['by'])}] {d['terms']}"
     if type_name == "ProposalAccepted":
-        return f"{d['proposal_id']} ← {d['party']}"
+        return f"{d['proposal_id']} ← {who(d['party'])}"
     if type_name == "ProposalRejected":
-        return f"{d['proposal_id']} ✗ {d['party']}：{d.get('reason')}"
+        return f"{d['proposal_id']} ✗ {who(d['party'])}{colon}{d.get('reason')}"
     if type_name == "Referred":
-        return "；".join(f"{department_label(r['department'], lang)}：{r['question']}"
-                        for r in d["referrals"])
+        return ("；" if zh else "; ").join(
+            f"{department_label(r['department'], lang)}{colon}{r['question']}"
+            for r in d["referrals"])
     if type_name == "DepartmentResponded":
-        return f"{department_label(d['department'], lang)}：{d['response']}"
+        return f"{department_label(d['department'], lang)}{colon}{d['response']}"
     if type_name == "Escalated":
-        return (f"{label(Level, d['from_level'], lang)} → {label(Level, d['to_level'], lang)}："
-                f"{d['reason']}")
+        return (f"{label(Level, d['from_level'], lang)} → {label(Level, d['to_level'], lang)}"
+                f"{colon}{d['reason']}")
     if type_name == "SpotChecked":
         verdict = ("合格" if d["passed"] else "不合格") if zh else ("passed" if d["passed"] else "failed")
         if d.get("rectified_on_spot"):
             verdict += "，当场整改" if zh else ", rectified on the spot"
         return (f"{d['check_id']} {when(d['started_at'])}–{when(d['ended_at'])[-5:]} "
-                f"{sep.join(d['inspectors'])}：{d['findings']}（{verdict}）")
+                f"{sep.join(d['inspectors'])}{colon}{d['findings']}"
+                + (f"（{verdict}）" if zh else f" ({verdict})"))
     if type_name == "CommitmentMade":
         due = "期限" if zh else "due"
-        who = d.get("party_name") or d["party"]
-        return f"{d['commitment_id']} {who}：{d['duty']}（{due} {d['due']}）"
+        obligor = names.get(d["party"]) or (department_label(d["party"], lang)
+                                             if not zh or not d.get("party_name")
+                                             else d["party_name"])
+        return (f"{d['commitment_id']} {obligor}：{d['duty']}（{due} {d['due']}）" if zh else
+                f"{d['commitment_id']} {obligor}: {d['duty']} ({due} {d['due']})")
     if type_name in ("CommitmentFulfilled", "CommitmentBreached"):
-        return f"{d['commitment_id']}" + (f"：{d['note']}" if d.get("note") else "")
+        return f"{d['commitment_id']}" + (f"{colon}{d['note']}" if d.get("note") else "")
     if type_name in ("AgreementReached",):
         return str(d["terms"])
     if type_name in ("MediationFailed", "Reopened"):
@@ -119,7 +137,11 @@ def describe(type_name: str, data: dict[str, Any], lang: str) -> str:
         text = (f"{label(Outcome, d['outcome'], lang)}，回访{label(Satisfaction, d['satisfaction'], lang)}"
                 if zh else f"{label(Outcome, d['outcome'], lang)}, follow-up: "
                 f"{label(Satisfaction, d['satisfaction'], lang)}")
-        return text + (f"：{d['follow_up']}" if d.get("follow_up") else "")
+        return text + (f"{colon}{d['follow_up']}" if d.get("follow_up") else "")
     if type_name == "NoteAdded":
         return str(d["text"])
     return ", ".join(f"{k}={v}" for k, v in d.items())
+
+
+def party_names(case: Any) -> dict[str, str]:
+    return {p.key: p.name for p in case.parties}
