@@ -98,7 +98,8 @@ def play_restaurant_case(app: Any, lang: str) -> str:
         ("ecology_environment", 18, "油烟浓度3.1mg/m³，超过2.0标准，须安装净化设施并定期清洗。",
          "Fumes at 3.1 mg/m³, above the 2.0 limit: a purifier and regular cleaning required."),
     ):
-        step(mediator, at(10, day, 16), lambda c, s, d=dept, r=t(zh, en): c.record_response(d, r, s))
+        response = t(zh, en)
+        step(mediator, at(10, day, 16), lambda c, s, d=dept, r=response: c.record_response(d, r, s))
     step(grid_worker, at(10, 20, 22), lambda c, s: c.record_spot_check(
         at(10, 20, 20), at(10, 20, 22), [t("派出所民警赵磊", "Officer Zhao Lei (police)"),
                                          grid_worker, t("生态环境局执法队", "Environment bureau")],
@@ -120,8 +121,8 @@ def play_restaurant_case(app: Any, lang: str) -> str:
         ("ecology_environment", "净化器安装后复测油烟浓度", "Re-test the fumes once the purifier "
          "is in", date(2026, 11, 25)),
     ):
-        step(mediator, at(10, 21, 16), lambda c, s, p=party, d=t(duty_zh, duty_en), u=due:
-             c.commit(p, d, u, s))
+        duty = t(duty_zh, duty_en)
+        step(mediator, at(10, 21, 16), lambda c, s, p=party, d=duty, u=due: c.commit(p, d, u, s))
     step(mediator, at(10, 21, 16, 30), lambda c, s: c.agree(t(
         "1. 22:00后停止户外营业，室内控制音量；2. 11月20日前安装油烟净化器并每月清洗；"
         "3. 居民反映问题先找网格员。",
@@ -134,8 +135,8 @@ def play_restaurant_case(app: Any, lang: str) -> str:
         ("K1", at(11, 20, 23), "观察期内夜间巡查4次，均无户外营业。",
          "Four night patrols in the trial period: no outdoor service."),
     ):
-        step(grid_worker, when, lambda c, s, k=commitment, n=t(zh, en):
-             c.settle_commitment(k, True, s, n))
+        note = t(zh, en)
+        step(grid_worker, when, lambda c, s, k=commitment, n=note: c.settle_commitment(k, True, s, n))
     step(mediator, at(11, 22, 10), lambda c, s: c.close(Outcome.RESOLVED, Satisfaction.SATISFIED, s, t(
         "回访张秀英、陈桂兰：夜间安静，油烟明显减少。",
         "Follow-up with Zhang Xiuying and Chen Guilan: quiet nights, far fewer fumes.")))
