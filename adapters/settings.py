@@ -9,8 +9,6 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlsplit
 
 import attrs
 
@@ -48,10 +46,13 @@ class StoreConfig:
             raise StoreSettingError(
                 f"unsupported store '{value}': use a file path, sqlite:///FILE or postgresql://..."
             )
-        return cls(kind="sqlite", path=str(Path(value).expanduser().absolute()))
+        # os.path rather than pathlib: every command parses this, and imports cost time.
+        return cls(kind="sqlite", path=os.path.abspath(os.path.expanduser(value)))
 
     @classmethod
     def _postgres(cls, value: str) -> StoreConfig:
+        from urllib.parse import parse_qs, unquote, urlsplit
+
         url = urlsplit(value)
         dbname = unquote(url.path.lstrip("/"))
         if not url.hostname or not dbname:
