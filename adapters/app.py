@@ -8,6 +8,8 @@ on the fresh state, so its rules are checked again and nothing is lost.
 
 from __future__ import annotations
 
+import random
+import time
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import Any, Generic, TypeVar
@@ -26,7 +28,11 @@ from domain.refs import case_ref, ref_number, year_prefix
 from domain.values import Stamp
 
 T = TypeVar("T")
-RETRIES = 5
+# A writer that lost the race reloads and tries again after a short random
+# pause, growing each time: without the pause, the loser of two tight loops
+# re-reads just as the winner appends again and loses every round.
+RETRIES = 40
+BACKOFF_CAP = 0.25  # seconds
 
 
 @attrs.frozen
@@ -68,19 +74,22 @@ class Gongzhi(Application[str]):
 
     # -- stamps ---------------------------------------------------------------
     def stamp(self, actor: str, occurred_at: datetime | None = None) -> Stamp:
+        """Who and when; "now" is given in local time, so dates derived from it are local."""
         now = self.clock()
-        return Stamp(actor=actor, occurred_at=occurred_at or now, recorded_at=now)
+        return Stamp(actor=actor, occurred_at=occurred_at or now.astimezone(local_tz()),
+                     recorded_at=now)
 
     # -- cases ----------------------------------------------------------------
     def open_case(self, stamp: Stamp, **fields: Any) -> Case:
         """Open a case under the next free number of its year (the year it was raised)."""
         year = stamp.occurred_at.astimezone(local_tz()).year
-        for _ in range(RETRIES * 4):
+        for attempt in range(RETRIES):
             case = Case.open(ref=case_ref(year, self._next_number(year)), stamp=stamp, **fields)
             try:
                 self.save(case)
             except IntegrityError:
-                continue  # another mediator took this number a moment ago
+                _pause(attempt)  # another mediator took this number a moment ago
+                continue
             return case
         raise ConcurrentChange(
             "could not allocate a case number: too many cases opened at once; try again",
@@ -106,12 +115,13 @@ class Gongzhi(Application[str]):
         If another writer saved first, reload and run the command again: the
         rules are checked against the new state, so a retry is safe.
         """
-        for _ in range(RETRIES):
+        for attempt in range(RETRIES):
             case = self.get_case(ref)
             result = command(case)
             try:
                 recordings = self.save(case)
             except IntegrityError:
+                _pause(attempt)
                 continue
             return Recorded(case, result, [r.domain_event for r in recordings])
         raise changed_by_someone_else(ref)
@@ -120,3 +130,7 @@ class Gongzhi(Application[str]):
         """The stored events of one aggregate, oldest first."""
         self.get_case(ref)
         return self.events.get(ref)
+
+
+def _pause(attempt: int) -> None:
+    time.sleep(random.uniform(0, min(BACKOFF_CAP, 0.005 * 2 ** attempt)))

@@ -29,7 +29,12 @@ def show(ref: str, version: int | None) -> None:
     from cli_commands.case_text import render_case
 
     rt = runtime()
-    document = case_document(rt.app().get_case(ref, version), rt.today())
+    case_ = rt.app().get_case(ref, version)
+    if version is not None and case_.version < version:
+        raise click.BadParameter(
+            rt.say(f"{ref} 只有 {case_.version} 个版本", f"{ref} has only {case_.version} versions"),
+            param_hint="'--version'")
+    document = case_document(case_, rt.today())
     rt.emit(document, render_case(document, rt.lang))
 
 

@@ -77,8 +77,17 @@ def translate_errors(ctx: click.Context) -> Iterator[None]:
         raise JsonAwareError(message, error.code, as_json) from None
     except AppError as error:
         raise JsonAwareError(error.message(lang), type(error).__name__, as_json) from None
-    except click.ClickException:
+    except (JsonAwareError, JsonAwareUsageError):
         raise
+    except click.UsageError as error:  # click's own: bad option values, missing arguments
+        if not as_json:
+            raise
+        raise JsonAwareUsageError(error.format_message(), "usage", error.ctx, as_json) from None
+    except click.ClickException as error:
+        if not as_json:
+            raise
+        raise JsonAwareError(error.format_message(), "refused", as_json,
+                             error.exit_code) from None
     except Exception as error:
         translated = _store_error(error, lang)
         if translated is None:

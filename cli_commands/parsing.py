@@ -25,6 +25,10 @@ def _lang(ctx: click.Context | None) -> str:
     return getattr(runtime, "lang", "en") or "en"
 
 
+def _say(ctx: click.Context | None, zh: str, en: str) -> str:
+    return zh if _lang(ctx) == "zh" else en
+
+
 class DomainParam(click.ParamType):
     """Runs a domain parser; its InvalidInput becomes a click usage error."""
 
@@ -68,11 +72,16 @@ class AskType(DomainParam):
 
     name = "DEPT=QUESTION"
 
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and not re.search(r"[=＝]", value):
+            self.fail(_say(ctx, f"应写作 部门=问题，例如 市场监管局=执照是否齐全？（实际为“{value}”）",
+                           f"expected DEPT=QUESTION, e.g. market_regulation=Is the licence "
+                           f"valid? (got '{value}')"), param, ctx)
+        return super().convert(value, param, ctx)
+
     def parse(self, value: str) -> ReferralRequest:
-        parts = re.split(r"[=＝]", value, maxsplit=1)
-        if len(parts) != 2:
-            raise click.BadParameter(f"expected DEPT=QUESTION, got '{value}'")
-        return ReferralRequest(find_department(parts[0]).code, parts[1])
+        department, question = re.split(r"[=＝]", value, maxsplit=1)
+        return ReferralRequest(find_department(department).code, question)
 
 
 class PartyType(DomainParam):
@@ -128,11 +137,9 @@ class MomentType(click.ParamType):
         try:
             moment = datetime.fromisoformat(text)
         except ValueError:
-            self.fail(
-                f"'{value}' is not a time; use e.g. 2026-10-08 21:30 or 2026-10-08T21:30+08:00",
-                param,
-                ctx,
-            )
+            self.fail(_say(ctx, f"“{value}”不是有效时间，应形如 2026-10-08 21:30 或 2026年10月8日 21:30",
+                           f"'{value}' is not a time; use e.g. 2026-10-08 21:30 or "
+                           "2026-10-08T21:30+08:00"), param, ctx)
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=local_tz())
         return moment
@@ -161,7 +168,9 @@ class DueType(click.ParamType):
         try:
             return date.fromisoformat(_normalise(text))
         except ValueError:
-            self.fail(f"'{value}' is not a date; use e.g. 2026-11-08 or +30", param, ctx)
+            self.fail(_say(ctx, f"“{value}”不是有效日期，应形如 2026-11-08、2026年11月8日 或 +30（天后）",
+                           f"'{value}' is not a date; use e.g. 2026-11-08 or +30 (days later)"),
+                      param, ctx)
 
 
 CASE_REF = CaseRefType()

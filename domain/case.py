@@ -47,11 +47,15 @@ AGREE = Phrase("reach agreement", "达成协议")
 FAIL = Phrase("end mediation as failed", "终止调解")
 
 # What each outcome needs before a case can close with it.
+STILL_OPEN = Phrase("a case still in mediation", "案件仍在调解中")
 CLOSE_NEEDS = {
-    Outcome.RESOLVED: (Status.AGREED, Phrase("reach agreement", "达成协议")),
-    Outcome.UNRESOLVED: (Status.FAILED, Phrase("record the failed mediation", "登记调解不成")),
-    Outcome.WITHDRAWN: (Status.OPEN, Phrase("keep mediation open", "处于调解中")),
-    Outcome.TRANSFERRED: (Status.OPEN, Phrase("keep mediation open", "处于调解中")),
+    Outcome.RESOLVED: (Status.AGREED, Phrase("an agreement first (gongzhi case agree)",
+                                              "先达成协议（gongzhi case agree）")),
+    Outcome.UNRESOLVED: (Status.FAILED, Phrase("the failed mediation recorded first "
+                                                "(gongzhi case fail)",
+                                                "先登记调解不成（gongzhi case fail）")),
+    Outcome.WITHDRAWN: (Status.OPEN, STILL_OPEN),
+    Outcome.TRANSFERRED: (Status.OPEN, STILL_OPEN),
 }
 
 

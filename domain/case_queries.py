@@ -110,12 +110,14 @@ class CaseQueries:
         choices = [f"{p.key} {p.name}" for p in self.parties]
         choices += [department_label(code) for code in self.referred_departments]
         try:
-            code = find_department(text).code
+            department = find_department(text)
         except InvalidInput:
-            code = None
-        if code is None or code not in self.referred_departments:
-            raise RuleViolation("unknown_obligor", ref=self.ref, value=text, choices=choices)
-        return code
+            raise InvalidInput("unknown_obligor", ref=self.ref, value=text,
+                               choices=choices) from None
+        if department.code not in self.referred_departments:
+            raise RuleViolation("not_an_obligor", ref=self.ref, value=department,
+                                choices=choices)
+        return department.code
 
     def party_name(self, key: str) -> str:
         if key == MEDIATOR:

@@ -55,14 +55,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "not_closed": ("case {ref} is not closed, so it cannot be reopened", "案件 {ref} 未结案，无需重新启动"),
     "close_needs_outcome": (
-        "case {ref} is {status}: outcome '{outcome}' needs {needs} first",
-        "案件 {ref} 当前为“{status}”：结案结果“{outcome}”需要先{needs}",
+        "case {ref} is {status}; closing it as '{outcome}' needs {needs}",
+        "案件 {ref} 当前为“{status}”；以“{outcome}”结案需要{needs}",
     ),
     "open_commitments": (
         "case {ref} still has open commitments ({ids}): record fulfil or breach first",
         "案件 {ref} 仍有未了结的承诺（{ids}），请先登记履行或违约",
     ),
     # parties and proposals
+    "unknown_obligor": (
+        "no party or department '{value}' in case {ref}; name a party or a referred department"
+        " ({choices})",
+        "案件 {ref} 中没有当事人或部门“{value}”，请指定当事人或已转办的部门（{choices}）",
+    ),
     "unknown_party": (
         "no party '{value}' in case {ref}; parties: {choices}",
         "案件 {ref} 中没有当事人“{value}”，当事人：{choices}",
@@ -77,7 +82,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "proposal_settled": (
         "proposal {value} is already {status}; make a counter-proposal instead",
-        "方案 {value} 已{status}，请提出反方案",
+        "方案 {value} {status}，请提出反方案",
     ),
     "own_proposal": (
         "{party} made proposal {value} and cannot {what} it",
@@ -119,18 +124,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "commitment_settled": (
         "commitment {value} is already {status}",
-        "承诺 {value} 已{status}",
+        "承诺 {value} {status}",
     ),
-    "unknown_obligor": (
-        "'{value}' cannot make commitments on case {ref}: name a party or a referred department"
-        " ({choices})",
-        "“{value}”不能在案件 {ref} 上作出承诺：应为当事人或已转办的部门（{choices}）",
+    "not_an_obligor": (
+        "{value} has no referral on case {ref}, so it cannot make commitments there; refer the "
+        "case to it first, or name a party ({choices})",
+        "案件 {ref} 未转办{value}，其不能在此作出承诺；请先转办，或指定当事人（{choices}）",
     ),
     "same_mediator": ("{value} is already the mediator of case {ref}", "{value}已是案件 {ref} 的调解员"),
     "no_mediator": (
         "case {ref} has no mediator yet; use assign first",
         "案件 {ref} 尚未指派调解员，请先使用 assign",
     ),
+}
+
+
+# English field names as they appear in messages -> Chinese.
+FIELD_NAMES = {
+    "actor": "记录人", "summary": "事由", "reason": "原因", "note": "备注", "terms": "条款",
+    "statement": "陈述", "response": "答复", "findings": "检查结果", "duty": "承诺内容",
+    "inspector": "检查人", "inspectors": "检查人", "mediator": "调解员", "party name": "当事人姓名",
+    "community": "社区", "grid": "网格", "building": "楼栋", "department": "部门",
+    "question": "问题", "window start": "时段开始", "window end": "时段结束",
+    "time window": "时段", "follow-up": "回访记录", "occurred_at": "发生时间",
+    "recorded_at": "记录时间", "department code": "部门代码",
+    "department Chinese name": "部门中文名", "department English name": "部门英文名",
 }
 
 
@@ -160,8 +178,11 @@ class DomainError(Exception):
     def message(self, lang: str = "en") -> str:
         en, zh = MESSAGES.get(self.code, (self.code, self.code))
         template = zh if lang == "zh" else en
+        params = dict(self.params)
+        if lang == "zh" and isinstance(params.get("field"), str):
+            params["field"] = FIELD_NAMES.get(params["field"], params["field"])
         try:
-            return template.format(**{k: _show(v, lang) for k, v in self.params.items()})
+            return template.format(**{k: _show(v, lang) for k, v in params.items()})
         except (KeyError, IndexError):
             return f"{self.code}: {self.params}"
 

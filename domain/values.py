@@ -68,10 +68,11 @@ class Stamp:
 
     def __attrs_post_init__(self) -> None:
         if self.occurred_at > self.recorded_at + CLOCK_SKEW:
+            zone = self.occurred_at.tzinfo  # show both times in the zone the user typed
             raise RuleViolation(
                 "occurred_in_future",
                 occurred_at=self.occurred_at.isoformat(timespec="minutes"),
-                recorded_at=self.recorded_at.isoformat(timespec="minutes"),
+                recorded_at=self.recorded_at.astimezone(zone).isoformat(timespec="minutes"),
             )
 
     def event_fields(self) -> dict[str, Any]:
