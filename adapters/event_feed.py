@@ -23,16 +23,19 @@ class EventFeed:
     def head(self) -> int:
         return self.recorder.max_notification_id() or 0
 
-    def page(self, after: int, limit: int = PAGE, stop: int | None = None) -> list[tuple[int, Any]]:
+    def page(self, after: int, limit: int = PAGE, stop: int | None = None,
+             topics: list[str] | None = None) -> list[tuple[int, Any]]:
+        """Decoded events after `after` (up to `stop`), only of `topics` if given."""
         notifications = self.recorder.select_notifications(
-            start=after, limit=limit, stop=stop, inclusive_of_start=False
+            start=after, limit=limit, stop=stop, topics=topics or (), inclusive_of_start=False
         )
         to_event = self.app.mapper.to_domain_event
         return [(n.id, to_event(n)) for n in notifications]
 
-    def events(self, after: int = 0, stop: int | None = None) -> Iterator[tuple[int, Any]]:
+    def events(self, after: int = 0, stop: int | None = None,
+               topics: list[str] | None = None) -> Iterator[tuple[int, Any]]:
         while True:
-            batch = self.page(after, stop=stop)
+            batch = self.page(after, stop=stop, topics=topics)
             if not batch:
                 return
             yield from batch

@@ -85,46 +85,58 @@ class Projector:
             tracked = self.position(conn, name)
         if tracked is None or tracked["version"] != projection.version:
             return self.rebuild(name)
-        applied = 0
-        with self._progress(name, self.feed.head() - tracked["position"]) as tick:
+        topics, head, applied = projection.topics(), self.feed.head(), 0
+        with self._progress(name, head - tracked["position"]) as tick:
             while True:
                 with self.writer() as conn, conn.begin():
                     tracked = self.position(conn, name, lock=True)
                     position = tracked["position"]
                     if self.feed.log_hash_at(position) != _unhex(tracked["log_hash"]):
                         raise log_changed(name, position)
-                    batch = self.feed.page(position, BATCH)
-                    if not batch:
+                    if position >= head:
                         return applied
+                    batch = self.feed.page(position, BATCH, stop=head, topics=topics)
                     state = SqlState(conn, self.tables[name])
                     for _, event in batch:
                         projection.apply(state, event)
                     state.flush()
-                    self._move(conn, name, batch[-1][0], projection.version)
+                    # A short page means nothing else of interest up to the head.
+                    moved_to = batch[-1][0] if len(batch) == BATCH else head
+                    self._move(conn, name, moved_to, projection.version)
                 applied += len(batch)
-                tick(len(batch))
+                tick(moved_to - position)
 
     # -- rebuild ---------------------------------------------------------------
-    def rebuild(self, name: str) -> int:
-        """Drop the projection's tables and fold the whole log into them afresh."""
-        projection = self.projections[name]
+    def rebuild(self, *names: str) -> int:
+        """Drop the projections' tables and fold the whole log into them afresh.
+
+        All the named projections are folded in one pass over the log, reading
+        only the topics they need, and written in one transaction.
+        """
+        projections = [self.projections[name] for name in names or self.projections]
         self.ensure_tracking()
-        state, last, count = MemoryState(), 0, 0
-        with self._progress(name, self.feed.head()) as tick:
-            for notification_id, event in self.feed.events():
-                projection.apply(state, event)
-                last, count = notification_id, count + 1
+        wanted = [p.topics() for p in projections]
+        topics = None if None in wanted else sorted({t for ts in wanted for t in ts or ()})
+        states = {p.name: MemoryState() for p in projections}
+        head, count = self.feed.head(), 0
+        with self._progress("+".join(states), head) as tick:
+            for _, event in self.feed.events(stop=head, topics=topics):
+                for projection in projections:
+                    projection.apply(states[projection.name], event)
+                count += 1
                 if count % 1000 == 0:
                     tick(1000)
         with self.writer() as conn, conn.begin():
-            for row_class, table in self.tables[name].items():
-                table.drop(conn, checkfirst=True)
-                table.create(conn)
-                rows = state.rows(row_class)
-                for start in range(0, len(rows), INSERT_CHUNK):
-                    chunk = [_values(r) for r in rows[start:start + INSERT_CHUNK]]
-                    conn.execute(insert(table), chunk)
-            self._move(conn, name, last, projection.version)
+            for projection in projections:
+                state = states[projection.name]
+                for row_class, table in self.tables[projection.name].items():
+                    table.drop(conn, checkfirst=True)
+                    table.create(conn)
+                    rows = state.rows(row_class)
+                    for start in range(0, len(rows), INSERT_CHUNK):
+                        chunk = [_values(r) for r in rows[start:start + INSERT_CHUNK]]
+                        conn.execute(insert(table), chunk)
+                self._move(conn, projection.name, head, projection.version)
         return count
 
     def _move(self, conn: Connection, name: str, position: int, version: int) -> None:

@@ -57,7 +57,10 @@ class ReadModels:
         return {name: self.projector.catch_up(name) for name in (names or self.names)}
 
     def rebuild(self, *names: str) -> dict[str, int]:
-        return {name: self.projector.rebuild(name) for name in (names or self.names)}
+        """Rebuild the named projections (all by default) in one pass over the log."""
+        names = names or tuple(self.names)
+        count = self.projector.rebuild(*names)
+        return dict.fromkeys(names, count)
 
     def status(self) -> list[dict[str, Any]]:
         self.projector.ensure_tracking()

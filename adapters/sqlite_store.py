@@ -56,7 +56,9 @@ class HashChainSQLiteRecorder(SQLiteApplicationRecorder):
         super().__init__(datastore, events_table_name)
         table = self.events_table_name
         self.insert_events_statement = f"INSERT INTO {table} VALUES (?,?,?,?,?,?)"
-        self.select_tail_statement = f"SELECT log_hash FROM {table} ORDER BY rowid DESC LIMIT 1"
+        self.select_tail_statement = (
+            f"SELECT rowid, log_hash FROM {table} ORDER BY rowid DESC LIMIT 1"
+        )
         self.select_prev_statement = (
             f"SELECT event_hash FROM {table} WHERE originator_id=? AND originator_version=?"
         )
@@ -76,11 +78,13 @@ class HashChainSQLiteRecorder(SQLiteApplicationRecorder):
     def _insert_events(
         self, c: SQLiteCursor, stored_events: Sequence[StoredEvent], **_: Any
     ) -> Sequence[int] | None:
+        # BEGIN IMMEDIATE holds the write lock, so the tail read here is the tail
+        # the new rows follow, and SQLite numbers them max(rowid)+1, +2, ...
         c.execute(self.select_tail_statement)
         row = c.fetchone()
-        tail = row[0] if row else GENESIS
+        last_id, tail = (row[0], bytes(row[1])) if row else (0, GENESIS)
         heads: dict[str, bytes] = {}
-        notification_ids = []
+        params = []
         for s in stored_events:
             oid = str(s.originator_id)
             prev = heads.get(oid)
@@ -88,13 +92,10 @@ class HashChainSQLiteRecorder(SQLiteApplicationRecorder):
                 prev = self._previous_hash(c, oid, s.originator_version)
             digest = event_hash(prev, oid, s.originator_version, s.topic, s.state)
             tail = log_hash(tail, digest)
-            c.execute(
-                self.insert_events_statement,
-                (oid, s.originator_version, s.topic, s.state, digest, tail),
-            )
-            notification_ids.append(c.lastrowid)
+            params.append((oid, s.originator_version, s.topic, s.state, digest, tail))
             heads[oid] = digest
-        return notification_ids
+        c.executemany(self.insert_events_statement, params)
+        return list(range(last_id + 1, last_id + 1 + len(params)))
 
     def _previous_hash(self, c: SQLiteCursor, oid: str, version: int) -> bytes:
         if version <= 1:

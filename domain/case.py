@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import Any
 
 import attrs
 from eventsourcing.domain import event
@@ -507,3 +508,9 @@ class Case(TextIdAggregate, CaseQueries):
     @event("NoteAdded")
     def _note_added(self, text: str, actor: str, occurred_at: datetime, timestamp: datetime) -> None:
         self.notes.append(text)
+
+
+# Case's event classes (Case.Opened, Case.NoteAdded, ...) are made by eventsourcing
+# from the @event methods when the class is defined, so type checkers cannot see
+# them; readers such as projections refer to them through this alias.
+CaseEvents: Any = Case

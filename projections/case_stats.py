@@ -18,6 +18,7 @@ from typing import Any, ClassVar
 
 import attrs
 
+from domain.case import CaseEvents
 from domain.vocabulary import Level
 from projections.framework import Projection, State, handles
 
@@ -79,7 +80,7 @@ class CaseStatsProjection(Projection):
     def day(self, moment: datetime) -> date:
         return moment.astimezone(self.tz).date()
 
-    @handles("Case.Opened")
+    @handles(CaseEvents.Opened)
     def opened(self, state: State, e: Any) -> None:
         fact = CaseFactRow(
             ref=e.originator_id, opened_on=self.day(e.occurred_at), opened_at=e.occurred_at,
@@ -91,7 +92,7 @@ class CaseStatsProjection(Projection):
         state.put(fact)
         count(state, fact.opened_on, dimensions(fact, e.level), opened=1)
 
-    @handles("Case.Escalated")
+    @handles(CaseEvents.Escalated)
     def escalated(self, state: State, e: Any) -> None:
         fact = state.get(CaseFactRow, (e.originator_id,))
         if fact is None:
@@ -101,7 +102,7 @@ class CaseStatsProjection(Projection):
         state.put(fact)
         count(state, self.day(e.occurred_at), dimensions(fact, e.to_level), escalated=1)
 
-    @handles("Case.Closed")
+    @handles(CaseEvents.Closed)
     def closed(self, state: State, e: Any) -> None:
         fact = state.get(CaseFactRow, (e.originator_id,))
         if fact is None:
@@ -116,7 +117,7 @@ class CaseStatsProjection(Projection):
         count(state, fact.closed_on, dims, closed=1, resolved=int(e.outcome == "resolved"),
               closed_in_grid=int(fact.max_level == Level.GRID), resolution_days_total=days)
 
-    @handles("Case.Reopened")
+    @handles(CaseEvents.Reopened)
     def reopened(self, state: State, e: Any) -> None:
         fact = state.get(CaseFactRow, (e.originator_id,))
         if fact is None:

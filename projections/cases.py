@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 
 import attrs
 
+from domain.case import CaseEvents
 from projections.framework import Projection, State, handles, update
 
 
@@ -52,12 +53,11 @@ class CasesProjection(Projection):
     name = "cases"
     version = 1
     tables = (CaseRow, CaseCategoryRow)
+    every_event = True  # every event of a case moves its version and last activity
 
     def apply(self, state: State, event: Any) -> None:
-        name = type(event).__qualname__
         super().apply(state, event)
-        # Every later event of a case moves its version and last activity.
-        if name.startswith("Case.") and name != "Case.Opened":
+        if isinstance(event, CaseEvents.Event) and not isinstance(event, CaseEvents.Opened):
             row = state.get(CaseRow, (event.originator_id,))
             if row is not None:
                 state.put(attrs.evolve(
@@ -66,7 +66,7 @@ class CasesProjection(Projection):
                     last_activity_at=max(row.last_activity_at, event.occurred_at),
                 ))
 
-    @handles("Case.Opened")
+    @handles(CaseEvents.Opened)
     def opened(self, state: State, e: Any) -> None:
         loc = e.location
         state.put(CaseRow(
@@ -82,21 +82,17 @@ class CasesProjection(Projection):
         for category in e.categories:
             state.put(CaseCategoryRow(e.originator_id, category))
 
-    @handles("Case.ComplainantJoined")
+    @handles(CaseEvents.ComplainantJoined)
     def joined(self, state: State, e: Any) -> None:
         row = state.get(CaseRow, (e.originator_id,))
         if row is not None:
             state.put(attrs.evolve(row, complainants=row.complainants + 1))
 
-    @handles("Case.MediatorAssigned")
+    @handles(CaseEvents.MediatorAssigned, CaseEvents.MediatorReassigned)
     def assigned(self, state: State, e: Any) -> None:
         update(state, CaseRow, (e.originator_id,), mediator=e.mediator)
 
-    @handles("Case.MediatorReassigned")
-    def reassigned(self, state: State, e: Any) -> None:
-        update(state, CaseRow, (e.originator_id,), mediator=e.mediator)
-
-    @handles("Case.Referred")
+    @handles(CaseEvents.Referred)
     def referred(self, state: State, e: Any) -> None:
         row = state.get(CaseRow, (e.originator_id,))
         if row is None:
@@ -105,20 +101,16 @@ class CasesProjection(Projection):
         codes += [r.department for r in e.referrals if r.department not in codes]
         state.put(attrs.evolve(row, departments=",".join(codes)))
 
-    @handles("Case.Escalated")
+    @handles(CaseEvents.Escalated)
     def escalated(self, state: State, e: Any) -> None:
         update(state, CaseRow, (e.originator_id,), level=e.to_level)
 
-    @handles("Case.CommitmentMade")
+    @handles(CaseEvents.CommitmentMade)
     def committed(self, state: State, e: Any) -> None:
         self._count_commitments(state, e, +1)
 
-    @handles("Case.CommitmentFulfilled")
-    def fulfilled(self, state: State, e: Any) -> None:
-        self._count_commitments(state, e, -1)
-
-    @handles("Case.CommitmentBreached")
-    def breached(self, state: State, e: Any) -> None:
+    @handles(CaseEvents.CommitmentFulfilled, CaseEvents.CommitmentBreached)
+    def settled(self, state: State, e: Any) -> None:
         self._count_commitments(state, e, -1)
 
     def _count_commitments(self, state: State, e: Any, delta: int) -> None:
@@ -126,20 +118,20 @@ class CasesProjection(Projection):
         if row is not None:
             state.put(attrs.evolve(row, open_commitments=row.open_commitments + delta))
 
-    @handles("Case.AgreementReached")
+    @handles(CaseEvents.AgreementReached)
     def agreed(self, state: State, e: Any) -> None:
         update(state, CaseRow, (e.originator_id,), status="agreed")
 
-    @handles("Case.MediationFailed")
+    @handles(CaseEvents.MediationFailed)
     def failed(self, state: State, e: Any) -> None:
         update(state, CaseRow, (e.originator_id,), status="failed")
 
-    @handles("Case.Closed")
+    @handles(CaseEvents.Closed)
     def closed(self, state: State, e: Any) -> None:
         update(state, CaseRow, (e.originator_id,), status="closed", closed_at=e.occurred_at,
                outcome=e.outcome, satisfaction=e.satisfaction)
 
-    @handles("Case.Reopened")
+    @handles(CaseEvents.Reopened)
     def reopened(self, state: State, e: Any) -> None:
         row = state.get(CaseRow, (e.originator_id,))
         if row is not None:

@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 
 import attrs
 
+from domain.case import CaseEvents
 from projections.framework import Projection, State, handles, update
 
 
@@ -36,7 +37,7 @@ class CommitmentsProjection(Projection):
     version = 1
     tables = (CommitmentRow,)
 
-    @handles("Case.CommitmentMade")
+    @handles(CaseEvents.CommitmentMade)
     def made(self, state: State, e: Any) -> None:
         state.put(CommitmentRow(
             ref=e.originator_id, commitment_id=e.commitment_id, party=e.party,
@@ -44,12 +45,12 @@ class CommitmentsProjection(Projection):
             made_at=e.occurred_at, settled_at=None, note=None,
         ))
 
-    @handles("Case.CommitmentFulfilled")
+    @handles(CaseEvents.CommitmentFulfilled)
     def fulfilled(self, state: State, e: Any) -> None:
         update(state, CommitmentRow, (e.originator_id, e.commitment_id), status="fulfilled",
                settled_at=e.occurred_at, note=e.note)
 
-    @handles("Case.CommitmentBreached")
+    @handles(CaseEvents.CommitmentBreached)
     def breached(self, state: State, e: Any) -> None:
         update(state, CommitmentRow, (e.originator_id, e.commitment_id), status="breached",
                settled_at=e.occurred_at, note=e.note)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, ClassVar, Protocol, TypeVar
 
 import attrs
+from eventsourcing.utils import get_topic
 
 R = TypeVar("R")
 
@@ -58,27 +59,36 @@ Handler = Callable[[Any, State, Any], None]
 
 
 class Projection:
-    """Base class: subclasses map event names (e.g. 'Case.Opened') to handlers.
+    """Base class: subclasses mark handler methods with `@handles(SomeAggregate.SomeEvent)`.
 
     Bump `version` whenever the rows a projection produces change; stores
-    notice the new version and rebuild the tables from the log.
+    notice the new version and rebuild the tables from the log. A projection
+    that must see every event (not only those it handles) sets `every_event`.
     """
 
     name: ClassVar[str]
     version: ClassVar[int] = 1
     tables: ClassVar[tuple[type[Any], ...]]
-    handlers: ClassVar[dict[str, Handler]]
+    handlers: ClassVar[dict[type, Handler]]
+    every_event: ClassVar[bool] = False
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         cls.handlers = {
-            fn._handles: fn
+            event_class: fn
             for fn in cls.__dict__.values()
             if callable(fn) and hasattr(fn, "_handles")
+            for event_class in fn._handles
         }
 
+    def topics(self) -> list[str] | None:
+        """Stored-event topics this projection reads (None: all of them)."""
+        if self.every_event:
+            return None
+        return sorted(get_topic(event_class) for event_class in self.handlers)
+
     def apply(self, state: State, event: Any) -> None:
-        handler = self.handlers.get(type(event).__qualname__)
+        handler = self.handlers.get(type(event))
         if handler is not None:
             handler(self, state, event)
 
@@ -90,11 +100,11 @@ class Projection:
         return state
 
 
-def handles(event_name: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    """Mark a projection method as the handler of events named like 'Case.Opened'."""
+def handles(*event_classes: type) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Mark a projection method as the handler of these event classes."""
 
     def mark(fn: Callable[..., None]) -> Callable[..., None]:
-        fn._handles = event_name  # type: ignore[attr-defined]
+        fn._handles = event_classes  # type: ignore[attr-defined]
         return fn
 
     return mark
