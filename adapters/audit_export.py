@@ -85,7 +85,8 @@ def verify_export(path: str, against: str | None, seal_topic: str) -> Report:
         seals = [SealInfo(r["aggregate"], int(d["head"]), d["log_hash"], int(d["events"]), r["n"])
                  for r in records if r["topic"] == seal_topic
                  for d in [json.loads(r.get("state", "{}"))] if int(d["head"]) > header["after"]]
-    verifier = Verifier(seals, against, start_log=bytes.fromhex(header["prev_log_hash"]))
+    verifier = Verifier(seals, against, start_log=bytes.fromhex(header["prev_log_hash"]),
+                        start_position=int(header["after"]))
     verifier.count = int(header["events_before"])
     with open(path, encoding="utf-8") as stream:
         _, records = _records(stream)

@@ -20,6 +20,17 @@ COLUMNS = "originator_id, originator_version, topic, state, event_hash, log_hash
 FETCH = 5000
 
 
+def _bytes(value: Any) -> bytes:
+    """Column bytes as stored; a value edited into TEXT by hand is taken as its UTF-8."""
+    if isinstance(value, str):
+        return value.encode("utf-8")
+    return bytes(value) if value is not None else b""
+
+
+def _row(r: tuple[Any, ...]) -> LogRow:
+    return LogRow(r[0], r[1], r[2], r[3], _bytes(r[4]), _bytes(r[5]), _bytes(r[6]))
+
+
 @attrs.frozen
 class LogRow:
     notification_id: int
@@ -47,19 +58,17 @@ class LogReader:
             sql += f" AND {self.position} <= {self.mark}"
             params += (until,)
         for r in self._query(sql + f" ORDER BY {self.position}", params):
-            yield LogRow(r[0], r[1], r[2], r[3], bytes(r[4]), bytes(r[5]), bytes(r[6]))
+            yield _row(r)
 
     def stream(self, originator_id: str) -> list[LogRow]:
         sql = (f"SELECT {self.position}, {COLUMNS} FROM {self.table} "
                f"WHERE originator_id = {self.mark} ORDER BY originator_version")
-        return [LogRow(r[0], r[1], r[2], r[3], bytes(r[4]), bytes(r[5]), bytes(r[6]))
-                for r in self._query(sql, (originator_id,))]
+        return [_row(r) for r in self._query(sql, (originator_id,))]
 
     def rows_with_topic(self, topic: str) -> list[LogRow]:
         sql = (f"SELECT {self.position}, {COLUMNS} FROM {self.table} "
                f"WHERE topic = {self.mark} ORDER BY {self.position}")
-        return [LogRow(r[0], r[1], r[2], r[3], bytes(r[4]), bytes(r[5]), bytes(r[6]))
-                for r in self._query(sql, (topic,))]
+        return [_row(r) for r in self._query(sql, (topic,))]
 
     def first_after(self, after: int) -> int | None:
         """The notification id of the first row after `after` (None at the head)."""
@@ -75,7 +84,7 @@ class LogReader:
         """The stored log hash of the last row at or before `until`."""
         sql = (f"SELECT log_hash FROM {self.table} WHERE {self.position} <= {self.mark} "
                f"ORDER BY {self.position} DESC LIMIT 1")
-        return next((bytes(r[0]) for r in self._query(sql, (until,))), None)
+        return next((_bytes(r[0]) for r in self._query(sql, (until,))), None)
 
     def head(self) -> int:
         return next(self._query(f"SELECT MAX({self.position}) FROM {self.table}"))[0] or 0

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from adapters.codec import decode, make_mapper
+from adapters.errors import AppError
 from adapters.jsonable import jsonable
 from adapters.log_reader import LogRow
 from domain.case import Case
@@ -29,7 +30,14 @@ def replay(rows: list[LogRow]) -> Iterator[tuple[Any, Any]]:
     mapper = make_mapper()
     aggregate: Any = None
     for row in rows:
-        event = decode(mapper, row.originator_id, row.version, row.topic, row.state)
+        try:
+            event = decode(mapper, row.originator_id, row.version, row.topic, row.state)
+        except Exception as error:
+            raise AppError(
+                f"{row.originator_id} v{row.version} can no longer be read ({type(error).__name__})"
+                "; its stored bytes were probably altered: run 'gongzhi audit verify'",
+                f"{row.originator_id} 第 {row.version} 版已无法读取（{type(error).__name__}），"
+                "其存储内容可能被改动，请运行 gongzhi audit verify") from None
         aggregate = event.mutate(copy.deepcopy(aggregate))
         yield event, aggregate
 
@@ -55,8 +63,13 @@ def changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
         if key == "version" or old == new:
             continue
         if isinstance(old, list) and isinstance(new, list):
-            out[key] = {"added": [v for v in new if v not in old],
-                        "removed": [v for v in old if v not in new]}
+            added, removed = list(new), []
+            for item in old:  # a multiset difference: repeated items count
+                if item in added:
+                    added.remove(item)
+                else:
+                    removed.append(item)
+            out[key] = {"added": added, "removed": removed}
         else:
             out[key] = {"from": old, "to": new}
     return out

@@ -32,6 +32,7 @@ class StreamHead:
     version: int
     stored: bytes | None  # None: the previous event is missing, its link cannot be checked
     true: bytes  # recomputed from the bytes alone (differs once something was altered)
+    position: int = 0  # notification id of this version
 
 
 @attrs.define
@@ -44,7 +45,7 @@ class Suspect:
 
 class Verifier:
     def __init__(self, seals: list[SealInfo], against: str | None = None,
-                 start_log: bytes = GENESIS) -> None:
+                 start_log: bytes = GENESIS, start_position: int = 0) -> None:
         self.report = Report(seals_checked=[])
         self.seals = sorted(seals, key=lambda s: s.head)
         self.against = against.lower() if against else None
@@ -55,11 +56,14 @@ class Verifier:
         self.diverged = False
         self.count = 0
         self.suspect: Suspect | None = None
-        self.gaps: dict[tuple[str, int], int] = {}
+        # (stream, missing version) -> (position of the version before, of the one after)
+        self.gaps: dict[tuple[str, int], tuple[int, int]] = {}
         self.changed: list[tuple[LogRow, bytes]] = []
         self.breaks: list[Suspect] = []
         self.pool: dict[bytes, LogRow] = {}  # stored log hashes around broken links
         self.explained: set[int] = set()  # notification ids already named
+        if self.against and start_position and start_log.hex().startswith(self.against):
+            self.report.against_at = start_position  # an export that starts at the seal
 
     def seed_stream(self, originator_id: str, version: int, previous_hash: bytes) -> None:
         """For partial exports: the hash of the event before the first one exported."""
@@ -88,7 +92,8 @@ class Verifier:
             self.gaps.pop((row.originator_id, row.version), None)
             return True
         for missing in range(expected, row.version):
-            self.gaps[(row.originator_id, missing)] = row.notification_id
+            self.gaps[(row.originator_id, missing)] = (head.position if head else 0,
+                                                       row.notification_id)
         previous = GENESIS if row.version == 1 else (
             head.stored if head and row.version == expected else None)
         ok = previous is None or event_hash(
@@ -100,7 +105,8 @@ class Verifier:
         if self.diverged or not ok:
             true = event_hash(head.true if head else GENESIS, row.originator_id, row.version,
                               row.topic, row.state)
-        self.streams[row.originator_id] = StreamHead(row.version, row.event_hash, true)
+        self.streams[row.originator_id] = StreamHead(row.version, row.event_hash, true,
+                                                     row.notification_id)
         return ok
 
     def _advance_true_chain(self, row: LogRow) -> None:
@@ -173,7 +179,7 @@ class Verifier:
         self._check_seals(None)
         self._explain_changes()
         self._explain_breaks()
-        for (oid, version), seen_at in sorted(self.gaps.items()):
+        for (oid, version), (_before, seen_at) in sorted(self.gaps.items()):
             self.report.problems.append(Problem(
                 "deleted", seen_at, oid, version, f"version {version} is missing from its stream",
                 f"该事件流缺少第 {version} 版"))
@@ -216,9 +222,11 @@ class Verifier:
     def _explain_breaks(self) -> None:
         """A sound event linked to the wrong predecessor: moved, or a deletion before it."""
         for s in self.breaks:
-            if s.row.notification_id in self.explained or \
-                    (s.row.originator_id, s.row.version - 1) in self.gaps:
-                continue  # explained, or the missing version before it says it all
+            where = s.before.notification_id if s.before else 0
+            if s.row.notification_id in self.explained or any(
+                    before <= where and s.row.notification_id <= after
+                    for before, after in self.gaps.values()):
+                continue  # explained, or a missing stream version that fits the gap says it all
             origin = next((p for h, p in self.pool.items() if p is not s.before
                            and log_hash(h, s.row.event_hash) == s.row.log_hash), None)
             if origin is not None:
@@ -228,11 +236,14 @@ class Verifier:
                     f"原本紧接在通知 {origin.notification_id}（{origin.originator_id} 第 "
                     f"{origin.version} 版）之后"))
             else:
-                where = s.before.notification_id if s.before else 0
-                self._problem("deleted", s.row, (
-                    f"the log breaks between notification {where} and this event: "
-                    "an event in between was deleted",
-                    f"通知 {where} 与该事件之间断链：其间有事件被删除"))
+                # The deleted event's own stream cannot be told from what remains
+                # (it was that stream's last), so no aggregate is named.
+                self.report.problems.append(Problem(
+                    "deleted", s.row.notification_id, None, None,
+                    f"the log breaks between notification {where} and {s.row.notification_id}: "
+                    "an event in between was deleted (the last of its stream)",
+                    f"通知 {where} 与 {s.row.notification_id} 之间断链：其间有事件被删除"
+                    "（为其事件流的最后一个事件）"))
 
 
 def verify_rows(rows: Iterable[LogRow], seals: list[SealInfo], against: str | None = None,

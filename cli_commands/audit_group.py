@@ -93,6 +93,7 @@ def history(aggregate: str, late_after: timedelta) -> None:
       gongzhi --json audit history C2026-000001 --late-after 3d
     """
     from adapters.codec import decode, make_mapper
+    from adapters.errors import AppError
     from adapters.jsonable import event_envelope
     from adapters.replay import upto
     from cli_commands.event_text import party_names
@@ -101,16 +102,23 @@ def history(aggregate: str, late_after: timedelta) -> None:
     mapper = make_mapper()
     with log_reader() as reader:
         rows = stream_rows(reader, aggregate_id(aggregate))
-    final = upto(rows)
+    try:
+        final = upto(rows)
+    except AppError:
+        final = None
     names = party_names(final[1]) if final and hasattr(final[1], "parties") else {}
     entries = []
     for row in rows:
-        event = decode(mapper, row.originator_id, row.version, row.topic, row.state)
-        entry = event_envelope(event)
-        occurred = getattr(event, "occurred_at", None)
+        try:
+            event = decode(mapper, row.originator_id, row.version, row.topic, row.state)
+        except Exception as error:  # altered bytes: show the row, say it no longer reads
+            entry = undecodable(row, error)
+        else:
+            entry = event_envelope(event)
+            occurred = getattr(event, "occurred_at", None)
+            entry["late"] = bool(occurred and event.timestamp - occurred > late_after)
         entry.update(notification_id=row.notification_id, event_hash=row.event_hash.hex(),
-                     log_hash=row.log_hash.hex(),
-                     late=bool(occurred and event.timestamp - occurred > late_after))
+                     log_hash=row.log_hash.hex())
         entries.append(entry)
     late = rt.say("【补录】", "[LATE]")
     lines = [
@@ -123,6 +131,13 @@ def history(aggregate: str, late_after: timedelta) -> None:
         for e in entries
     ]
     rt.emit(entries, "\n".join(lines))
+
+
+def undecodable(row: Any, error: Exception) -> dict[str, Any]:
+    return {"aggregate": row.originator_id, "version": row.version,
+            "type": row.topic.rsplit(".", 1)[-1], "actor": None, "recorded_at": None,
+            "occurred_at": None, "late": False,
+            "data": {"undecodable": f"{type(error).__name__}: {error}"[:300]}}
 
 
 @audit.command("replay")

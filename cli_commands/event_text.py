@@ -80,6 +80,8 @@ def describe(type_name: str, data: dict[str, Any], lang: str,
 
     sep = "、" if zh else ", "
     d = data
+    if "undecodable" in d:
+        return ("【无法读取】" if zh else "[UNREADABLE] ") + str(d["undecodable"])
     if type_name == "Opened":
         cats = sep.join(label(Category, c, lang) for c in d.get("categories", []))
         who = sep.join(_party(p, lang) for p in d.get("complainants", []))
