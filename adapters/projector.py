@@ -16,6 +16,7 @@ from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
 from sqlalchemy import Connection, Engine, MetaData, Table, insert, select, update
+from sqlalchemy.schema import CreateSchema
 
 from adapters.clock import utc_now
 from adapters.errors import AppError
@@ -67,6 +68,8 @@ class Projector:
     def ensure_tracking(self) -> None:
         if not self._tracking_ready:
             with self.writer() as conn, conn.begin():
+                if self.metadata.schema:  # a read store of its own may not have its schema yet
+                    conn.execute(CreateSchema(self.metadata.schema, if_not_exists=True))
                 self.tracking.create(conn, checkfirst=True)
             self._tracking_ready = True
 
@@ -113,7 +116,7 @@ class Projector:
         All the named projections are folded in one pass over the log, reading
         only the topics they need, and written in one transaction.
         """
-        projections = [self.projections[name] for name in names or self.projections]
+        projections = [self.projections[name] for name in dict.fromkeys(names or self.projections)]
         self.ensure_tracking()
         wanted = [p.topics() for p in projections]
         topics = None if None in wanted else sorted({t for ts in wanted for t in ts or ()})

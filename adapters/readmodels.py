@@ -54,11 +54,11 @@ class ReadModels:
         return list(self.projector.projections)
 
     def catch_up(self, *names: str) -> dict[str, int]:
-        return {name: self.projector.catch_up(name) for name in (names or self.names)}
+        return {name: self.projector.catch_up(name) for name in dict.fromkeys(names or self.names)}
 
     def rebuild(self, *names: str) -> dict[str, int]:
         """Rebuild the named projections (all by default) in one pass over the log."""
-        names = names or tuple(self.names)
+        names = tuple(dict.fromkeys(names or self.names))
         count = self.projector.rebuild(*names)
         return dict.fromkeys(names, count)
 

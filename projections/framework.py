@@ -74,7 +74,8 @@ class Projection:
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        cls.handlers = {
+        inherited = dict(getattr(cls, "handlers", {}))  # a subclass keeps its parent's
+        cls.handlers = inherited | {
             event_class: fn
             for fn in cls.__dict__.values()
             if callable(fn) and hasattr(fn, "_handles")
