@@ -50,7 +50,7 @@ from domain.vocabulary import Category, Channel, Level, Outcome, Satisfaction
 from projections.cases import CaseRow, CasesProjection
 from projections.framework import State
 from tests.conftest import PG_URL, StepClock, drop_schema
-from tests.test_projections_property import folded_tables, normalise, positions, sql_tables
+from tests.readmodel_support import folded_tables, normalise, positions, sql_tables
 
 CST = timezone(timedelta(hours=8))
 ACTOR = "李调解员"
