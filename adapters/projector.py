@@ -27,6 +27,10 @@ from projections.framework import MemoryState, Projection
 
 BATCH = 2000
 INSERT_CHUNK = 5000
+# Folding in memory and rewriting the tables beats row-by-row updates when a
+# projection is far behind (say after a bulk import): rebuild past this lag if
+# it is also a good share of the log.
+REBUILD_LAG = 50_000
 Tick = Callable[[int], None]
 Progress = Callable[[str, int], AbstractContextManager[Tick]]
 
@@ -89,7 +93,10 @@ class Projector:
         if tracked is None or tracked["version"] != projection.version:
             return self.rebuild(name)
         topics, head, applied = projection.topics(), self.feed.head(), 0
-        with self._progress(name, head - tracked["position"]) as tick:
+        lag = head - tracked["position"]
+        if lag > REBUILD_LAG and lag * 4 > head:
+            return self.rebuild(name)
+        with self._progress(name, lag) as tick:
             while True:
                 with self.writer() as conn, conn.begin():
                     tracked = self.position(conn, name, lock=True)
