@@ -27,6 +27,7 @@ from domain.values import (
     ReferralRequest,
     Stamp,
     TimeWindow,
+    aware_time,
     text,
 )
 from domain.vocabulary import (
@@ -350,6 +351,8 @@ class Case(TextIdAggregate, CaseQueries):
     ) -> str:
         """An on-site check (抽查/现场检查): when, who, what was found, and the verdict."""
         self.require_not_closed(stamp)
+        aware_time("check start", started_at)
+        aware_time("check end", ended_at)
         if ended_at <= started_at:
             raise InvalidInput("window_order")
         if passed and rectified_on_spot:

@@ -147,7 +147,8 @@ FIELD_NAMES = {
     "community": "社区", "grid": "网格", "building": "楼栋", "department": "部门",
     "question": "问题", "window start": "时段开始", "window end": "时段结束",
     "time window": "时段", "follow-up": "回访记录", "occurred_at": "发生时间",
-    "recorded_at": "记录时间", "department code": "部门代码",
+    "recorded_at": "记录时间", "department code": "部门代码", "check start": "检查开始时间",
+    "check end": "检查结束时间",
     "department Chinese name": "部门中文名", "department English name": "部门英文名",
 }
 

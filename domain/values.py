@@ -50,6 +50,12 @@ def text(field: str, value: str, limit: int = LONG_TEXT) -> str:
     return value.strip()
 
 
+def aware_time(field: str, value: datetime) -> datetime:
+    """Check a time typed by a user carries its zone (naive times are ambiguous)."""
+    aware(field)(None, None, value)  # type: ignore[arg-type]
+    return value
+
+
 def aware(field: str) -> Validator:
     def check(_instance: Any, _attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, datetime) or value.tzinfo is None:
