@@ -10,7 +10,6 @@ from domain.case import Case
 
 
 def case_document(case: Case, today: date) -> dict[str, Any]:
-    parties = case.party_keys
     return {
         "id": case.id,
         "ref": case.ref,
@@ -29,7 +28,7 @@ def case_document(case: Case, today: date) -> dict[str, Any]:
         "opened_by": case.opened_by,
         "statements": jsonable(case.statements),
         "proposals": [
-            {**jsonable(p), "status": p.status(parties).value} for p in case.proposals.values()
+            {**jsonable(p), "status": p.status().value} for p in case.proposals.values()
         ],
         "referrals": jsonable(case.referrals),
         "spot_checks": jsonable(case.spot_checks),

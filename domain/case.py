@@ -237,14 +237,16 @@ class Case(TextIdAggregate, CaseQueries):
         self, proposal_id: str, by: str, terms: str, actor: str, occurred_at: datetime,
         timestamp: datetime,
     ) -> None:
-        self.proposals[proposal_id] = Proposal(proposal_id, by, terms, occurred_at)
+        self.proposals[proposal_id] = Proposal(proposal_id, by, terms, occurred_at,
+                                               self._awaiting(by))
 
     @event("CounterProposalMade")
     def _counter_proposal_made(
         self, proposal_id: str, by: str, terms: str, in_reply_to: str, actor: str,
         occurred_at: datetime, timestamp: datetime,
     ) -> None:
-        self.proposals[proposal_id] = Proposal(proposal_id, by, terms, occurred_at, in_reply_to)
+        self.proposals[proposal_id] = Proposal(proposal_id, by, terms, occurred_at,
+                                               self._awaiting(by), in_reply_to)
 
     def answer(
         self, proposal_id: str, party: str, accepted: bool, stamp: Stamp,
@@ -257,7 +259,7 @@ class Case(TextIdAggregate, CaseQueries):
         if party.strip().casefold() in (MEDIATOR, "调解员"):
             raise RuleViolation("not_a_party", what=what, value=party)
         key = self.find_party(party).key
-        status = proposal.status(self.party_keys)
+        status = proposal.status()
         if status != ProposalStatus.PENDING:
             raise RuleViolation("proposal_settled", value=proposal.id, status=status)
         if proposal.by == key:
@@ -357,6 +359,8 @@ class Case(TextIdAggregate, CaseQueries):
             raise InvalidInput("window_order")
         if passed and rectified_on_spot:
             raise RuleViolation("rectified_but_passed")
+        self.check_time(Stamp(stamp.actor, started_at, stamp.recorded_at))  # not before opening
+        Stamp(stamp.actor, ended_at, stamp.recorded_at)  # nor ending in the future
         names = [text("inspector", name, 100) for name in inspectors]
         if not names:
             raise InvalidInput("blank", field="inspectors")

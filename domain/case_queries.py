@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from domain.departments import department_label, find_department
+from domain.departments import department_label, department_or_code, find_department
 from domain.errors import InvalidInput, Phrase, RuleViolation
 from domain.records import Commitment, Proposal, Referral, SpotCheck, Statement
 from domain.values import Location, Party, Stamp, TimeWindow
@@ -68,6 +68,9 @@ class CaseQueries:
             choices=[f"{p.key} {p.name}" for p in self.parties],
         )
 
+    def _awaiting(self, author: str) -> tuple[str, ...]:
+        return tuple(key for key in self.party_keys if key != author)
+
     def find_proposal(self, proposal_id: str) -> Proposal:
         proposal = self.proposals.get(proposal_id.strip().upper())
         if proposal is None:
@@ -107,8 +110,8 @@ class CaseQueries:
             return self.find_party(text).key
         except InvalidInput:
             pass
-        choices = [f"{p.key} {p.name}" for p in self.parties]
-        choices += [department_label(code) for code in self.referred_departments]
+        choices: list[object] = [f"{p.key} {p.name}" for p in self.parties]
+        choices += [department_or_code(code) for code in self.referred_departments]
         try:
             department = find_department(text)
         except InvalidInput:

@@ -58,6 +58,11 @@ def find_department(text: str) -> Department:
     )
 
 
+def department_or_code(code: str) -> Department | str:
+    """The registered department for a stored code (the bare code if no longer registered)."""
+    return _REGISTRY.get(code, code)
+
+
 def department_label(code: str, lang: str = "zh") -> str:
     """Name of a stored department code; codes no longer registered show as they are."""
     dept = _REGISTRY.get(code)

@@ -30,15 +30,16 @@ class Proposal:
     by: str  # a party key, or "mediator"
     terms: str
     made_at: datetime
+    awaiting: tuple[str, ...]  # the parties whose acceptance it needs (all but its author,
+    #                            as they were when it was made: a later joiner changes nothing)
     in_reply_to: str | None = None
     answers: tuple[Answer, ...] = ()
 
-    def status(self, parties: tuple[str, ...]) -> ProposalStatus:
-        """Rejected by anyone, accepted when every other party has accepted."""
+    def status(self) -> ProposalStatus:
+        """Rejected by anyone, accepted once every awaited party has accepted."""
         if any(not a.accepted for a in self.answers):
             return ProposalStatus.REJECTED
-        others = {p for p in parties if p != self.by}
-        if others and others <= {a.party for a in self.answers if a.accepted}:
+        if set(self.awaiting) <= {a.party for a in self.answers if a.accepted}:
             return ProposalStatus.ACCEPTED
         return ProposalStatus.PENDING
 

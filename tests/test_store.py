@@ -75,7 +75,8 @@ def test_a_conflicting_write_is_retried_on_the_fresh_state(app, store_config, cl
 
 
 def test_a_write_that_keeps_losing_the_race_is_refused_with_a_clear_message(
-        app, store_config, clock):
+        app, store_config, clock, monkeypatch):
+    monkeypatch.setattr("adapters.app.RETRIES", 3)  # give up sooner than in real use
     case = open_restaurant_case(app)
     other = Gongzhi(store_config, clock=clock)
 
