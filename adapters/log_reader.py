@@ -8,9 +8,7 @@ order, so a million events need no more memory than a page of them.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
-
-import attrs
+from typing import Any, NamedTuple
 
 from adapters.errors import NotFound
 from adapters.settings import StoreConfig
@@ -22,6 +20,8 @@ FETCH = 5000
 
 def _bytes(value: Any) -> bytes:
     """Column bytes as stored; a value edited into TEXT by hand is taken as its UTF-8."""
+    if type(value) is bytes:
+        return value
     if isinstance(value, str):
         return value.encode("utf-8")
     return bytes(value) if value is not None else b""
@@ -31,8 +31,9 @@ def _row(r: tuple[Any, ...]) -> LogRow:
     return LogRow(r[0], r[1], r[2], r[3], _bytes(r[4]), _bytes(r[5]), _bytes(r[6]))
 
 
-@attrs.frozen
-class LogRow:
+class LogRow(NamedTuple):
+    """One stored event as it is in the table (a tuple: a million of them stream by)."""
+
     notification_id: int
     originator_id: str
     version: int

@@ -105,8 +105,12 @@ class Verifier:
         if self.diverged or not ok:
             true = event_hash(head.true if head else GENESIS, row.originator_id, row.version,
                               row.topic, row.state)
-        self.streams[row.originator_id] = StreamHead(row.version, row.event_hash, true,
-                                                     row.notification_id)
+        if head is None:
+            self.streams[row.originator_id] = StreamHead(row.version, row.event_hash, true,
+                                                         row.notification_id)
+        else:  # updated in place: this runs once per event of the log
+            head.version, head.stored, head.true = row.version, row.event_hash, true
+            head.position = row.notification_id
         return ok
 
     def _advance_true_chain(self, row: LogRow) -> None:
