@@ -21,7 +21,7 @@ from adapters.errors import AppError
 from adapters.hashing import GENESIS
 from adapters.log_reader import LogReader, LogRow
 from adapters.verifier import Verifier
-from adapters.verify_report import Report, SealInfo
+from adapters.verify_report import Report
 
 FORMAT = "gongzhi-audit-export"
 
@@ -34,8 +34,11 @@ def start_after(reader: LogReader, since: int | datetime | None) -> int:
         return since
     last = 0
     for row in reader.rows():
-        recorded = json.loads(row.state)["timestamp"]["_data_"]
-        if datetime.fromisoformat(recorded) >= since:
+        try:
+            recorded = datetime.fromisoformat(json.loads(row.state)["timestamp"]["_data_"])
+        except (ValueError, KeyError, TypeError):
+            recorded = None  # unreadable (altered?) bytes: export it, verify will say why
+        if recorded is None or recorded >= since:
             break
         last = row.notification_id
     return last
@@ -57,19 +60,38 @@ def export_lines(reader: LogReader, after: int, store: str, now: datetime) -> It
             record["state_b64"] = base64.b64encode(row.state).decode()
         record["event_hash"], record["log_hash"] = row.event_hash.hex(), row.log_hash.hex()
         if row.originator_id not in seen and row.version > 1:
-            earlier = [r for r in reader.stream(row.originator_id) if r.version == row.version - 1]
-            if earlier:
-                record["prev_event_hash"] = earlier[0].event_hash.hex()
+            previous = reader.event_hash_of(row.originator_id, row.version - 1)
+            if previous is not None:
+                record["prev_event_hash"] = previous.hex()
         seen.add(row.originator_id)
         yield json.dumps(record, ensure_ascii=False)
 
 
 def _records(stream: IO[str]) -> tuple[dict[str, Any], Iterator[dict[str, Any]]]:
-    header = json.loads(stream.readline() or "{}")
-    if header.get("format") != FORMAT:
+    try:
+        header = json.loads(stream.readline() or "{}")
+    except ValueError:
+        header = {}
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
         raise AppError("not a Gongzhi audit export (the first line must be its header)",
                        "不是共治审计导出文件（第一行应为文件头）")
-    return header, (json.loads(line) for line in stream if line.strip())
+    return header, _lines(stream)
+
+
+def _lines(stream: IO[str]) -> Iterator[dict[str, Any]]:
+    for number, line in enumerate(stream, start=2):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            _row(record)
+        except (ValueError, KeyError, TypeError) as error:
+            raise AppError(
+                f"line {number} of the archive is not a stored event ({type(error).__name__}): "
+                "the archive was altered or damaged",
+                f"归档第 {number} 行不是有效的事件记录（{type(error).__name__}）：归档已被改动或损坏",
+            ) from None
+        yield record
 
 
 def _row(record: dict[str, Any]) -> LogRow:
@@ -80,13 +102,15 @@ def _row(record: dict[str, Any]) -> LogRow:
 
 
 def verify_export(path: str, against: str | None, seal_topic: str) -> Report:
+    from adapters.sealing import parse_seal
+
     with open(path, encoding="utf-8") as stream:
         header, records = _records(stream)
-        seals = [SealInfo(r["aggregate"], int(d["head"]), d["log_hash"], int(d["events"]), r["n"])
-                 for r in records if r["topic"] == seal_topic
-                 for d in [json.loads(r.get("state", "{}"))] if int(d["head"]) > header["after"]]
+        after = int(header["after"])
+        seals = [seal for r in records if r["topic"] == seal_topic
+                 for seal in [parse_seal(_row(r))] if seal is not None and seal.head > after]
     verifier = Verifier(seals, against, start_log=bytes.fromhex(header["prev_log_hash"]),
-                        start_position=int(header["after"]))
+                        start_position=after)
     verifier.count = int(header["events_before"])
     with open(path, encoding="utf-8") as stream:
         _, records = _records(stream)

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from adapters.errors import NotFound
-from adapters.settings import StoreConfig
+from adapters.settings import StoreConfig, sqlite_read_only_uri
 
 TABLE = "gongzhi_events"
 COLUMNS = "originator_id, originator_version, topic, state, event_hash, log_hash"
@@ -71,12 +71,6 @@ class LogReader:
                f"WHERE topic = {self.mark} ORDER BY {self.position}")
         return [_row(r) for r in self._query(sql, (topic,))]
 
-    def first_after(self, after: int) -> int | None:
-        """The notification id of the first row after `after` (None at the head)."""
-        sql = (f"SELECT {self.position} FROM {self.table} WHERE {self.position} > {self.mark} "
-               f"ORDER BY {self.position} LIMIT 1")
-        return next((r[0] for r in self._query(sql, (after,))), None)
-
     def count_upto(self, until: int) -> int:
         sql = f"SELECT COUNT(*) FROM {self.table} WHERE {self.position} <= {self.mark}"
         return int(next(self._query(sql, (until,)))[0])
@@ -86,6 +80,11 @@ class LogReader:
         sql = (f"SELECT log_hash FROM {self.table} WHERE {self.position} <= {self.mark} "
                f"ORDER BY {self.position} DESC LIMIT 1")
         return next((_bytes(r[0]) for r in self._query(sql, (until,))), None)
+
+    def event_hash_of(self, originator_id: str, version: int) -> bytes | None:
+        sql = (f"SELECT event_hash FROM {self.table} "
+               f"WHERE originator_id = {self.mark} AND originator_version = {self.mark}")
+        return next((_bytes(r[0]) for r in self._query(sql, (originator_id, version))), None)
 
     def head(self) -> int:
         return next(self._query(f"SELECT MAX({self.position}) FROM {self.table}"))[0] or 0
@@ -102,7 +101,7 @@ class SQLiteLogReader(LogReader):
         if not Path(path).exists():
             raise NotFound(f"no store at {path}", f"找不到数据存储 {path}")
         self.table = TABLE
-        self.connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+        self.connection = sqlite3.connect(sqlite_read_only_uri(path), uri=True, timeout=30)
 
     def _query(self, sql: str, params: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
         cursor = self.connection.execute(sql, params)

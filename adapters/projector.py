@@ -11,11 +11,11 @@ deleted newest rows), catch-up refuses instead of silently skipping events.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from contextlib import AbstractContextManager, nullcontext
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any
 
-from sqlalchemy import Connection, Engine, MetaData, Table, insert, select, update
+from sqlalchemy import Connection, Engine, MetaData, Table, insert, inspect, select, text, update
 from sqlalchemy.schema import CreateSchema
 
 from adapters.clock import utc_now
@@ -31,6 +31,7 @@ INSERT_CHUNK = 5000
 # projection is far behind (say after a bulk import): rebuild past this lag if
 # it is also a good share of the log.
 REBUILD_LAG = 50_000
+LOCK_KEY = 0x6770_7A68  # "gpzh": the PostgreSQL advisory lock of read-model writers
 Tick = Callable[[int], None]
 Progress = Callable[[str, int], AbstractContextManager[Tick]]
 
@@ -66,14 +67,28 @@ class Projector:
                     return table
         raise KeyError(name)
 
-    def writer(self) -> Connection:
-        return self.engine.connect().execution_options(immediate=True)
+    @contextmanager
+    def writing(self) -> Iterator[Connection]:
+        """A write transaction that holds the read models' write lock from its first statement.
+
+        SQLite: BEGIN IMMEDIATE. PostgreSQL: a transaction-scoped advisory lock, so two
+        processes creating or moving the same tables at once queue instead of colliding.
+        """
+        with self.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})
+            yield conn
 
     def ensure_tracking(self) -> None:
         if not self._tracking_ready:
-            with self.writer() as conn, conn.begin():
+            with self.writing() as conn:
                 if self.metadata.schema:  # a read store of its own may not have its schema yet
                     conn.execute(CreateSchema(self.metadata.schema, if_not_exists=True))
+                columns = {c["name"] for c in inspect(conn).get_columns(
+                    self.tracking.name, schema=self.metadata.schema)} if inspect(conn).has_table(
+                    self.tracking.name, schema=self.metadata.schema) else None
+                if columns is not None and "settings" not in columns:
+                    self.tracking.drop(conn)  # made by an older version: rebuild everything
                 self.tracking.create(conn, checkfirst=True)
             self._tracking_ready = True
 
@@ -90,15 +105,19 @@ class Projector:
         self.ensure_tracking()
         with self.engine.connect() as conn:
             tracked = self.position(conn, name)
-        if tracked is None or tracked["version"] != projection.version:
+        if tracked is None or stale(tracked, projection):
             return self.rebuild(name)
         topics, head, applied = projection.topics(), self.feed.head(), 0
         lag = head - tracked["position"]
+        if lag <= 0:  # nothing new: check the log below us without taking the write lock
+            if self.feed.log_hash_at(tracked["position"]) != _unhex(tracked["log_hash"]):
+                raise log_changed(name, tracked["position"])
+            return 0
         if lag > REBUILD_LAG and lag * 4 > head:
             return self.rebuild(name)
         with self._progress(name, lag) as tick:
             while True:
-                with self.writer() as conn, conn.begin():
+                with self.writing() as conn:
                     tracked = self.position(conn, name, lock=True)
                     position = tracked["position"]
                     if self.feed.log_hash_at(position) != _unhex(tracked["log_hash"]):
@@ -112,7 +131,7 @@ class Projector:
                     state.flush()
                     # A short page means nothing else of interest up to the head.
                     moved_to = batch[-1][0] if len(batch) == BATCH else head
-                    self._move(conn, name, moved_to, projection.version)
+                    self._move(conn, projection, moved_to)
                 applied += len(batch)
                 tick(moved_to - position)
 
@@ -136,7 +155,7 @@ class Projector:
                 count += 1
                 if count % 1000 == 0:
                     tick(1000)
-        with self.writer() as conn, conn.begin():
+        with self.writing() as conn:
             for projection in projections:
                 state = states[projection.name]
                 for row_class, table in self.tables[projection.name].items():
@@ -146,13 +165,14 @@ class Projector:
                     for start in range(0, len(rows), INSERT_CHUNK):
                         chunk = [_values(r) for r in rows[start:start + INSERT_CHUNK]]
                         conn.execute(insert(table), chunk)
-                self._move(conn, projection.name, head, projection.version)
+                self._move(conn, projection, head)
         return count
 
-    def _move(self, conn: Connection, name: str, position: int, version: int) -> None:
-        digest = self.feed.log_hash_at(position)
-        values = {"version": version, "position": position,
-                  "log_hash": digest.hex() if digest else None, "updated_at": utc_now()}
+    def _move(self, conn: Connection, projection: Projection, position: int) -> None:
+        name, digest = projection.name, self.feed.log_hash_at(position)
+        values = {"version": projection.version, "settings": projection.settings(),
+                  "position": position, "log_hash": digest.hex() if digest else None,
+                  "updated_at": utc_now()}
         done = conn.execute(update(self.tracking).where(self.tracking.c.name == name)
                             .values(**values))
         if done.rowcount == 0:
@@ -162,6 +182,12 @@ class Projector:
         if self.progress is None or total < 5 * BATCH:
             return nullcontext(lambda _n: None)
         return self.progress(label, total)
+
+
+def stale(tracked: Any, projection: Projection) -> bool:
+    """Rows made by another version of the projection, or under other settings."""
+    return bool(tracked["version"] != projection.version
+                or tracked["settings"] != projection.settings())
 
 
 def _values(row: Any) -> dict[str, Any]:

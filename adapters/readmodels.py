@@ -16,10 +16,10 @@ from sqlalchemy import and_, exists, func, select
 
 from adapters.clock import local_tz
 from adapters.event_feed import EventFeed
-from adapters.projector import Progress, Projector
+from adapters.projector import Progress, Projector, stale
 from adapters.settings import StoreConfig
 from adapters.sql_engine import make_engine
-from projections.case_stats import CaseFactRow, CaseStatRow
+from projections.case_stats import CaseStatRow
 from projections.registry import all_projections
 from projections.summary import summarize
 
@@ -74,12 +74,12 @@ class ReadModels:
                 for table in self.projector.tables[name].values():
                     rows[table.name] = (conn.execute(select(func.count()).select_from(table))
                                         .scalar() if tracked else 0)
-                stale = bool(tracked) and tracked["version"] != projection.version
+                outdated = bool(tracked) and stale(tracked, projection)
                 digest = self.projector.feed.log_hash_at(position) if tracked else None
                 out.append({
                     "name": name, "version": projection.version, "position": position,
                     "head": head, "lag": max(head - position, 0), "rows": rows,
-                    "state": ("not built" if not tracked else "needs rebuild" if stale
+                    "state": ("not built" if not tracked else "needs rebuild" if outdated
                               else "log changed" if digest is None
                               or digest.hex() != tracked["log_hash"] else "ok"),
                 })
@@ -110,19 +110,15 @@ class ReadModels:
 
     def summary(self, since: date | None, until: date | None) -> dict[str, Any]:
         self.catch_up("case_stats")
-        stats, facts = self.projector.table("case_stats"), self.projector.table("case_facts")
-        q_stats = select(stats)
-        q_facts = select(facts).where(facts.c.closed_on.is_not(None))
+        stats = self.projector.table("case_stats")
+        query = select(stats)
         if since:
-            q_stats, q_facts = q_stats.where(stats.c.day >= since), q_facts.where(
-                facts.c.closed_on >= since)
+            query = query.where(stats.c.day >= since)
         if until:
-            q_stats, q_facts = q_stats.where(stats.c.day <= until), q_facts.where(
-                facts.c.closed_on <= until)
+            query = query.where(stats.c.day <= until)
         with self.engine.connect() as conn:
-            stat_rows = [CaseStatRow(**r) for r in conn.execute(q_stats).mappings()]
-            fact_rows = [CaseFactRow(**r) for r in conn.execute(q_facts).mappings()]
-        return summarize(stat_rows, fact_rows, since, until)
+            rows = [CaseStatRow(**r) for r in conn.execute(query).mappings()]
+        return summarize(rows, since, until)
 
     def rows(self, table_name: str) -> Iterator[dict[str, Any]]:
         """All rows of a read-model table, caught up first (for export)."""

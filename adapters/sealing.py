@@ -13,7 +13,7 @@ from typing import Any
 from eventsourcing.persistence import IntegrityError
 
 from adapters.errors import AppError
-from adapters.log_reader import LogReader
+from adapters.log_reader import LogReader, LogRow
 from adapters.verifier import Verifier
 from adapters.verify_report import SealInfo
 from domain.refs import ref_number
@@ -23,18 +23,19 @@ from domain.values import Stamp
 SEAL_TOPIC = "domain.seal:LogSeal.Sealed"
 
 
+def parse_seal(row: LogRow) -> SealInfo | None:
+    """The seal a stored row records; None if its bytes no longer parse (the verifier
+    reports such a row as changed data, since its hash no longer matches)."""
+    try:
+        data = json.loads(row.state)
+        return SealInfo(row.originator_id, int(data["head"]), str(data["log_hash"]),
+                        int(data["events"]), row.notification_id)
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
 def recorded_seals(reader: LogReader) -> list[SealInfo]:
-    """The seals in the log. One whose bytes no longer parse is skipped here; the
-    verifier reports it as changed data, since its hash no longer matches."""
-    seals = []
-    for row in reader.rows_with_topic(SEAL_TOPIC):
-        try:
-            data = json.loads(row.state)
-            seals.append(SealInfo(row.originator_id, int(data["head"]), str(data["log_hash"]),
-                                  int(data["events"]), row.notification_id))
-        except (ValueError, KeyError, TypeError):
-            continue
-    return seals
+    return [s for s in map(parse_seal, reader.rows_with_topic(SEAL_TOPIC)) if s is not None]
 
 
 def seal(app: Any, reader: LogReader, stamp: Stamp) -> LogSeal:

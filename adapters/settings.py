@@ -79,7 +79,7 @@ class StoreConfig:
         """Settings for eventsourcing's infrastructure factory (our subclasses of it)."""
         env = {"ORIGINATOR_ID_TYPE": "text"}
         if self.kind == "sqlite":
-            db_name = f"file:{self.path}?mode=ro" if read_only else self.path
+            db_name = sqlite_read_only_uri(self.path) if read_only else self.path
             env.update(
                 PERSISTENCE_MODULE="adapters.sqlite_store:GongzhiSQLiteFactory",
                 SQLITE_DBNAME=db_name,
@@ -102,3 +102,10 @@ class StoreConfig:
             CREATE_TABLE="no" if read_only else "yes",
         )
         return env
+
+
+def sqlite_read_only_uri(path: str) -> str:
+    """A `mode=ro` URI for a file; the path is quoted so '#', '?' or '%' in it stay the path."""
+    from urllib.parse import quote
+
+    return f"file:{quote(path)}?mode=ro"

@@ -57,23 +57,20 @@ _TYPES: dict[Any, Any] = {str: Text, int: Integer, float: Float, date: Date,
                           datetime: AwareDateTime}
 
 
-def _column(field: attrs.Attribute[Any], key: tuple[str, ...]) -> Column[Any]:
+def _column(field: attrs.Attribute[Any]) -> Column[Any]:
     annotation = field.type
     nullable = False
     if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
         args = [a for a in typing.get_args(annotation) if a is not type(None)]
         nullable = len(args) < len(typing.get_args(annotation))
         annotation = args[0]
-    sql_type = _TYPES[annotation]
-    if field.name in key and annotation is str:
-        sql_type = String(200)  # indexable on every back end
-    return Column(field.name, sql_type, nullable=nullable)
+    return Column(field.name, _TYPES[annotation], nullable=nullable)
 
 
 def table_for(row_class: type, metadata: MetaData) -> Table:
     attrs.resolve_types(row_class)
     key = row_class.__key__  # type: ignore[attr-defined]
-    columns = [_column(f, key) for f in attrs.fields(row_class)]
+    columns = [_column(f) for f in attrs.fields(row_class)]
     return Table(row_class.__table__, metadata, *columns,  # type: ignore[attr-defined]
                  PrimaryKeyConstraint(*key))
 
@@ -84,6 +81,7 @@ def tracking_table(metadata: MetaData) -> Table:
         "projection_positions", metadata,
         Column("name", String(100), primary_key=True),
         Column("version", Integer, nullable=False),
+        Column("settings", Text, nullable=False, default=""),
         Column("position", BigInteger, nullable=False),
         Column("log_hash", String(64), nullable=True),
         Column("updated_at", AwareDateTime, nullable=True),

@@ -130,7 +130,9 @@ def export_cmd(since: str | None, fmt: str, output: str | None) -> None:
     start: int | datetime | None = None
     if since:
         start = int(since) if since.isdigit() else MOMENT.convert(since, None, None)
-    with click.open_file(output or "-", "w", encoding="utf-8") as stream, log_reader() as reader:
+    # The reader first, and an atomic file: a failing export never clobbers an old archive.
+    with log_reader() as reader, click.open_file(output or "-", "w", encoding="utf-8",
+                                                 atomic=bool(output)) as stream:
         after = start_after(reader, start)
         for line in export_lines(reader, after, rt.config.describe(), utc_now()):
             stream.write(line + "\n")

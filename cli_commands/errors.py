@@ -65,52 +65,73 @@ class GuardedGroup(click.Group):
 
 @contextmanager
 def translate_errors(ctx: click.Context) -> Iterator[None]:
-    runtime = ctx.obj
-    lang = getattr(runtime, "lang", "zh")
-    as_json = getattr(runtime, "as_json", False)
     try:
         yield
-    except DomainError as error:
-        message = error.message(lang)
-        if error.exit_code == 2:
-            raise JsonAwareUsageError(message, error.code, ctx, as_json) from None
-        raise JsonAwareError(message, error.code, as_json) from None
-    except AppError as error:
-        raise JsonAwareError(error.message(lang), type(error).__name__, as_json) from None
     except (JsonAwareError, JsonAwareUsageError):
         raise
-    except click.UsageError as error:  # click's own: bad option values, missing arguments
-        if not as_json:
-            raise
-        raise JsonAwareUsageError(error.format_message(), "usage", error.ctx, as_json) from None
-    except click.ClickException as error:
-        if not as_json:
-            raise
-        raise JsonAwareError(error.format_message(), "refused", as_json,
-                             error.exit_code) from None
     except Exception as error:
-        translated = _store_error(error, lang)
-        if translated is None:
-            raise
-        raise JsonAwareError(translated, "store_error", as_json) from None
+        # Read the settings only now: at the root the Runtime is made inside the block.
+        runtime = ctx.find_root().obj
+        lang = getattr(runtime, "lang", "zh")
+        as_json = getattr(runtime, "as_json", False)
+        raise _translate(error, ctx, lang, as_json) from None
+
+
+def _translate(error: Exception, ctx: click.Context, lang: str, as_json: bool) -> Exception:
+    if isinstance(error, DomainError):
+        message = error.message(lang)
+        if error.exit_code == 2:
+            return JsonAwareUsageError(message, error.code, ctx, as_json)
+        return JsonAwareError(message, error.code, as_json)
+    if isinstance(error, AppError):
+        return JsonAwareError(error.message(lang), type(error).__name__, as_json)
+    if isinstance(error, click.UsageError):  # click's own: bad option values, missing arguments
+        return (JsonAwareUsageError(error.format_message(), "usage", error.ctx, as_json)
+                if as_json else error)
+    if isinstance(error, click.ClickException):
+        return (JsonAwareError(error.format_message(), "refused", as_json, error.exit_code)
+                if as_json else error)
+    message = _store_error(error, lang)
+    if message is None:
+        return error
+    return JsonAwareError(message, "store_error", as_json)
 
 
 def _store_error(error: Exception, lang: str) -> str | None:
-    """Messages for failures of the database itself (locked, unreachable, read-only)."""
-    from eventsourcing.persistence import IntegrityError, PersistenceError
+    """Messages for failures below the application: the database, the driver, the bytes.
 
+    Only libraries already imported are checked, so this costs no import time.
+    """
+    from eventsourcing.persistence import (
+        IntegrityError,
+        MapperDeserialisationError,
+        PersistenceError,
+    )
+
+    zh = lang == "zh"
     if isinstance(error, IntegrityError):
-        return (
-            "该记录同时被他人修改，本次操作未记录，请重试"
-            if lang == "zh"
-            else "the record was changed by someone else at the same time; nothing was recorded,"
-            " try again"
-        )
-    if isinstance(error, PersistenceError):
-        detail = str(error) or type(error).__name__
-        return (
-            f"无法访问数据存储：{detail}（检查 --store 设置与数据库状态）"
-            if lang == "zh"
-            else f"the store could not be used: {detail} (check --store and the database)"
-        )
+        return ("该记录同时被他人修改，本次操作未记录，请重试" if zh else
+                "the record was changed by someone else at the same time; nothing was "
+                "recorded, try again")
+    if isinstance(error, MapperDeserialisationError | UnicodeDecodeError | ValueError) and \
+            "deserialise" in str(error).lower():
+        return ("有事件已无法读取，其存储内容可能被改动；请运行 gongzhi audit verify 查明"
+                if zh else "a stored event can no longer be read; its bytes were probably "
+                "altered: run 'gongzhi audit verify' to find out")
+    if isinstance(error, PersistenceError) or _is_driver_error(error):
+        detail = (str(error).strip().splitlines() or [type(error).__name__])[0]
+        return (f"无法访问数据存储：{detail}（检查 --store 设置与数据库状态）" if zh else
+                f"the store could not be used: {detail} (check --store and the database)")
     return None
+
+
+def _is_driver_error(error: Exception) -> bool:
+    import sqlite3
+    import sys
+
+    kinds: list[type] = [sqlite3.Error]
+    if "psycopg" in sys.modules:
+        kinds.append(sys.modules["psycopg"].Error)
+    if "sqlalchemy.exc" in sys.modules:
+        kinds.append(sys.modules["sqlalchemy.exc"].SQLAlchemyError)
+    return isinstance(error, tuple(kinds))

@@ -36,7 +36,8 @@ def export(table: str, fmt: str, bom: bool, output: str | None) -> None:
     with open_read_models(rt.app(), rt.read_config) as models:
         rows = (dict((k, jsonable(v)) for k, v in row.items()) for row in models.rows(table))
         columns = [c.name for c in models.projector.table(table).columns]
-        with click.open_file(output or "-", "w", encoding="utf-8") as stream:
+        # Atomic: if catching up or reading fails half-way, an old file stays as it was.
+        with click.open_file(output or "-", "w", encoding="utf-8", atomic=bool(output)) as stream:
             if fmt == "csv":
                 _csv(stream, columns, rows, bom)
             else:

@@ -80,11 +80,10 @@ def render_summary(f: dict[str, Any], lang: str) -> str:
          f"升级 {f['escalated']} 次，重新启动 {f['reopened']} 次" if zh else
          f"Opened {f['opened']}, closed {f['closed']} (resolved {f['resolved']}), "
          f"escalations {f['escalated']}, reopened {f['reopened']}"),
-        (f"网格内化解 {f['resolved_in_grid']} 件，占结案 {share}" if zh else
-         f"Closed without leaving the grid: {f['resolved_in_grid']} ({share} of closed)"),
-        (f"平均办结 {f['mean_resolution_days'] or '—'} 天，中位数 {f['median_resolution_days'] or '—'} 天"
-         if zh else f"Resolution time: mean {f['mean_resolution_days'] or '—'} days, median "
-         f"{f['median_resolution_days'] or '—'} days"),
+        (f"网格内调解成功 {f['resolved_in_grid']} 件，占结案 {share}" if zh else
+         f"Resolved without leaving the grid: {f['resolved_in_grid']} ({share} of closings)"),
+        (f"平均办结 {f['mean_resolution_days'] or '—'} 天" if zh else
+         f"Mean resolution time: {f['mean_resolution_days'] or '—'} days"),
     ]
     titles = {"category": ("按类别", "By category"), "grid": ("按网格", "By grid"),
               "level": ("按层级", "By level"), "outcome": ("按结果", "By outcome"),
@@ -96,7 +95,7 @@ def render_summary(f: dict[str, Any], lang: str) -> str:
         if not values:
             continue
         rows = [[_name(dimension, v, lang), c["opened"], c["closed"], c["resolved"],
-                 c["closed_in_grid"], c["escalated"]] for v, c in values.items()]
+                 c["resolved_in_grid"], c["escalated"]] for v, c in values.items()]
         lines += ["", title_zh if zh else title_en, render_table(headers, rows)]
     return "\n".join(lines)
 

@@ -59,23 +59,26 @@ class CaseStatRow:
     opened: int = 0
     closed: int = 0
     resolved: int = 0
-    closed_in_grid: int = 0
+    resolved_in_grid: int = 0
     resolution_days_total: float = 0.0
     escalated: int = 0
     reopened: int = 0
 
 
-COUNTERS = ("opened", "closed", "resolved", "closed_in_grid", "resolution_days_total",
+COUNTERS = ("opened", "closed", "resolved", "resolved_in_grid", "resolution_days_total",
             "escalated", "reopened")
 
 
 class CaseStatsProjection(Projection):
     name = "case_stats"
-    version = 1
+    version = 2  # 2: resolved_in_grid counts resolved closings only (was closed_in_grid)
     tables = (CaseFactRow, CaseStatRow)
 
     def __init__(self, tz: tzinfo = CST) -> None:
         self.tz = tz
+
+    def settings(self) -> str:
+        return f"tz={self.tz}"
 
     def day(self, moment: datetime) -> date:
         return moment.astimezone(self.tz).date()
@@ -115,7 +118,8 @@ class CaseStatsProjection(Projection):
         dims = [*dimensions(fact, fact.max_level), ("outcome", e.outcome),
                 ("satisfaction", e.satisfaction)]
         count(state, fact.closed_on, dims, closed=1, resolved=int(e.outcome == "resolved"),
-              closed_in_grid=int(fact.max_level == Level.GRID), resolution_days_total=days)
+              resolved_in_grid=int(e.outcome == "resolved" and fact.max_level == Level.GRID),
+              resolution_days_total=days)
 
     @handles(CaseEvents.Reopened)
     def reopened(self, state: State, e: Any) -> None:

@@ -82,6 +82,10 @@ class Projection:
             for event_class in fn._handles
         }
 
+    def settings(self) -> str:
+        """Settings the rows depend on (e.g. a time zone): rows made under others are rebuilt."""
+        return ""
+
     def topics(self) -> list[str] | None:
         """Stored-event topics this projection reads (None: all of them)."""
         if self.every_event:

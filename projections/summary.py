@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from statistics import median
 from typing import Any
 
-from projections.case_stats import COUNTERS, CaseFactRow, CaseStatRow
+from projections.case_stats import COUNTERS, CaseStatRow
 
 BREAKDOWNS = ("category", "grid", "community", "channel", "level", "outcome", "satisfaction")
 
@@ -17,9 +16,13 @@ def in_period(day: date | None, since: date | None, until: date | None) -> bool:
 
 
 def summarize(
-    stats: Iterable[CaseStatRow], facts: Iterable[CaseFactRow],
-    since: date | None = None, until: date | None = None,
+    stats: Iterable[CaseStatRow], since: date | None = None, until: date | None = None,
 ) -> dict[str, Any]:
+    """Sums of the daily counters over the period.
+
+    Every figure counts closings in the period (a case closed, reopened and closed
+    again counts twice), so the figures of consecutive periods add up.
+    """
     totals: dict[str, float] = dict.fromkeys(COUNTERS, 0)
     breakdown: dict[str, dict[str, dict[str, float]]] = {d: {} for d in BREAKDOWNS}
     for row in stats:
@@ -33,8 +36,6 @@ def summarize(
             continue
         for counter in COUNTERS:
             target[counter] += getattr(row, counter)
-    durations = [f.resolution_days for f in facts
-                 if f.resolution_days is not None and in_period(f.closed_on, since, until)]
     closed = totals["closed"]
     return {
         "since": since.isoformat() if since else None,
@@ -44,12 +45,11 @@ def summarize(
         "resolved": int(totals["resolved"]),
         "escalated": int(totals["escalated"]),
         "reopened": int(totals["reopened"]),
-        "resolved_in_grid": int(totals["closed_in_grid"]),
-        "resolved_in_grid_share": round(totals["closed_in_grid"] / closed, 4) if closed else None,
+        "resolved_in_grid": int(totals["resolved_in_grid"]),
+        "resolved_in_grid_share": round(totals["resolved_in_grid"] / closed, 4) if closed else None,
         "resolution_rate": round(totals["resolved"] / closed, 4) if closed else None,
         "mean_resolution_days": (round(totals["resolution_days_total"] / closed, 2)
                                  if closed else None),
-        "median_resolution_days": round(median(durations), 2) if durations else None,
         "by": {
             dimension: {
                 value: {k: (round(v, 3) if isinstance(v, float) and k.endswith("total")

@@ -467,26 +467,26 @@ def test_overdue_is_judged_on_the_date_given_at_read_time(
 OCTOBER = {
     "since": "2026-10-01", "until": "2026-10-31",
     "opened": 4, "closed": 3, "resolved": 2, "escalated": 1, "reopened": 0,
-    "resolved_in_grid": 2, "resolved_in_grid_share": 0.6667, "resolution_rate": 0.6667,
-    "mean_resolution_days": 5.17, "median_resolution_days": 4.0,
+    "resolved_in_grid": 1, "resolved_in_grid_share": 0.3333, "resolution_rate": 0.6667,
+    "mean_resolution_days": 5.17,
 }
 LATE_OCTOBER = {
     "since": "2026-10-12", "until": "2026-10-31",
     "opened": 1, "closed": 2, "resolved": 2, "escalated": 0, "reopened": 0,
     "resolved_in_grid": 1, "resolved_in_grid_share": 0.5, "resolution_rate": 1.0,
-    "mean_resolution_days": 7.0, "median_resolution_days": 7.0,
+    "mean_resolution_days": 7.0,
 }
 NOVEMBER = {
     "since": "2026-11-01", "until": "2026-11-30",
     "opened": 1, "closed": 0, "resolved": 0, "escalated": 0, "reopened": 0,
     "resolved_in_grid": 0, "resolved_in_grid_share": None, "resolution_rate": None,
-    "mean_resolution_days": None, "median_resolution_days": None,
+    "mean_resolution_days": None,
 }
 
 
 def counters(opened: int = 0, closed: int = 0, resolved: int = 0, in_grid: int = 0,
              days: float = 0.0, escalated: int = 0) -> dict[str, Any]:
-    return {"opened": opened, "closed": closed, "resolved": resolved, "closed_in_grid": in_grid,
+    return {"opened": opened, "closed": closed, "resolved": resolved, "resolved_in_grid": in_grid,
             "resolution_days_total": days, "escalated": escalated, "reopened": 0}
 
 
@@ -501,12 +501,12 @@ def test_report_summary_figures_for_known_cases(
     october = models.summary(date(2026, 10, 1), date(2026, 10, 31))
     assert october["by"]["category"] == {
         "cooking_fumes": counters(opened=1, closed=1, resolved=1, in_grid=1, days=4.0),
-        "noise": counters(opened=2, closed=2, resolved=1, in_grid=2, days=5.5),
+        "noise": counters(opened=2, closed=2, resolved=1, in_grid=1, days=5.5),
         "parking": counters(opened=1, closed=1, resolved=1, days=10.0, escalated=1),
         "water_leak": counters(opened=1),
     }
     assert october["by"]["level"] == {
-        "grid": counters(opened=4, closed=2, resolved=1, in_grid=2, days=5.5),
+        "grid": counters(opened=4, closed=2, resolved=1, in_grid=1, days=5.5),
         "community": counters(closed=1, resolved=1, days=10.0, escalated=1),
     }
     assert {k: v["closed"] for k, v in october["by"]["outcome"].items()} == {
@@ -523,7 +523,7 @@ def test_report_summary_figures_for_known_cases(
     text = gongzhi(store, "report", "summary", "--since", "2026-10-01", "--until", "2026-10-31",
                    as_json=False).stdout
     assert "受理 4 件，结案 3 件（调解成功 2 件）" in text
-    assert "网格内化解 2 件，占结案 67%" in text
+    assert "网格内调解成功 1 件，占结案 33%" in text
     gongzhi(store, "report", "summary", "--since", "2026-10-31", "--until", "2026-10-01",
             exit_code=2)
 
