@@ -10,21 +10,21 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
 import attrs
 from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.persistence import IntegrityError, JSONTranscoder
+from eventsourcing.persistence import IntegrityError, Transcoder
 from eventsourcing.utils import Environment, EnvType
 
 from adapters.clock import local_tz, utc_now
-from adapters.errors import ConcurrentChange, case_not_found, changed_by_someone_else
+from adapters.codec import make_transcoder
+from adapters.errors import AppError, ConcurrentChange, case_not_found, changed_by_someone_else
 from adapters.settings import StoreConfig
-from adapters.transcodings import register_domain_transcodings
 from domain.case import Case
-from domain.refs import case_ref, ref_number, year_prefix
+from domain.refs import MAX_NUMBER, case_ref, ref_number, year_prefix
 from domain.values import Stamp
 
 T = TypeVar("T")
@@ -68,9 +68,8 @@ class Gongzhi(Application[str]):
         # COMPRESSOR_TOPIC, ...) must not silently change how events are stored.
         return Environment(name, dict(env or {}))
 
-    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
-        super().register_transcodings(transcoder)
-        register_domain_transcodings(transcoder)
+    def construct_transcoder(self) -> Transcoder:
+        return make_transcoder()  # the same one audits use to read rows themselves
 
     # -- stamps ---------------------------------------------------------------
     def stamp(self, actor: str, occurred_at: datetime | None = None) -> Stamp:
@@ -79,26 +78,45 @@ class Gongzhi(Application[str]):
         return Stamp(actor=actor, occurred_at=occurred_at or now.astimezone(local_tz()),
                      recorded_at=now)
 
+    # -- numbered aggregates ---------------------------------------------------
+    def save_numbered(self, prefix: str, build: Callable[[int], Any]) -> Any:
+        """Save a new aggregate under the next free number after `prefix` (C2026-, SEAL-).
+
+        The number is the aggregate's id, so the store's primary key makes two
+        writers taking the same number impossible: the loser takes the next.
+        """
+        for attempt in range(RETRIES):
+            highest = self.recorder.max_id_with_prefix(prefix)  # type: ignore[attr-defined]
+            number = ref_number(highest) + 1 if highest else 1
+            if number > MAX_NUMBER:
+                raise AppError(f"no numbers left after {prefix}{MAX_NUMBER}",
+                               f"{prefix} 开头的编号已用尽（最大 {MAX_NUMBER}）")
+            aggregate = build(number)
+            try:
+                self.save(aggregate)
+            except IntegrityError:
+                _pause(attempt)
+                continue
+            return aggregate
+        raise ConcurrentChange(
+            "could not allocate a number: too many opened at once; try again",
+            "编号分配冲突（同时新建的过多），请重试",
+        )
+
     # -- cases ----------------------------------------------------------------
     def open_case(self, stamp: Stamp, **fields: Any) -> Case:
         """Open a case under the next free number of its year (the year it was raised)."""
         year = stamp.occurred_at.astimezone(local_tz()).year
-        for attempt in range(RETRIES):
-            case = Case.open(ref=case_ref(year, self._next_number(year)), stamp=stamp, **fields)
-            try:
-                self.save(case)
-            except IntegrityError:
-                _pause(attempt)  # another mediator took this number a moment ago
-                continue
-            return case
-        raise ConcurrentChange(
-            "could not allocate a case number: too many cases opened at once; try again",
-            "案件编号分配冲突（同时受理的案件过多），请重试",
-        )
+        stamps = [stamp]
 
-    def _next_number(self, year: int) -> int:
-        highest = self.recorder.max_id_with_prefix(year_prefix(year))  # type: ignore[attr-defined]
-        return ref_number(highest) + 1 if highest else 1
+        def build(number: int) -> Case:
+            if len(stamps) > 1:  # a retry: it is recorded now, not when first tried
+                stamps[-1] = attrs.evolve(stamp, recorded_at=self.clock())
+            stamps.append(stamps[-1])
+            return Case.open(ref=case_ref(year, number), stamp=stamps[-1], **fields)
+
+        case: Case = self.save_numbered(year_prefix(year), build)
+        return case
 
     def get_case(self, ref: str, version: int | None = None) -> Case:
         try:
@@ -126,10 +144,20 @@ class Gongzhi(Application[str]):
             return Recorded(case, result, [r.domain_event for r in recordings])
         raise changed_by_someone_else(ref)
 
-    def history(self, ref: str) -> Iterator[Any]:
-        """The stored events of one aggregate, oldest first."""
-        self.get_case(ref)
-        return self.events.get(ref)
+    def record(self, ref: str, actor: str, command: Callable[[Case, Stamp], T],
+               at: datetime | None = None) -> Recorded[T]:
+        """`change_case` with a stamp made afresh for each attempt (recorded when saved)."""
+        return self.change_case(ref, lambda case: command(case, self.stamp(actor, at)))
+
+    def history(self, ref: str) -> tuple[Case, list[Any]]:
+        """A case and its stored events, oldest first, from one read of its stream."""
+        events = list(self.events.get(ref))
+        case: Any = None
+        for event in events:
+            case = event.mutate(case)
+        if not isinstance(case, Case):
+            raise case_not_found(ref)
+        return case, events
 
 
 def _pause(attempt: int) -> None:

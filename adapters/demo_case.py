@@ -32,7 +32,7 @@ def play_restaurant_case(app: Any, lang: str) -> str:
     mediator, grid_worker = t(*MEDIATOR), t(*GRID_WORKER)
 
     def step(who: str, when: datetime, command: Any) -> Any:
-        return app.change_case(ref, lambda case: command(case, app.stamp(who, when))).result
+        return app.record(ref, who, command, when).result
 
     case = app.open_case(
         app.stamp(grid_worker, at(10, 8, 22, 40)),

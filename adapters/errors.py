@@ -22,10 +22,6 @@ class ConcurrentChange(AppError):
     """Someone else wrote the same aggregate at the same moment, repeatedly."""
 
 
-class StoreUnavailable(AppError):
-    pass
-
-
 def case_not_found(ref: str) -> NotFound:
     return NotFound(
         f"no case {ref} in this store (list cases with: gongzhi case list)",
@@ -39,3 +35,8 @@ def changed_by_someone_else(ref: str) -> ConcurrentChange:
         "try again",
         f"案件 {ref} 同时被他人修改，本次操作未记录，请重试",
     )
+
+
+def no_store(path: str) -> NotFound:
+    return NotFound(f"no store at {path}: nothing has been recorded there yet (check --store)",
+                    f"{path} 处没有数据存储：尚无任何记录（请检查 --store）")

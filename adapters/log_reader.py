@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
-from adapters.errors import NotFound
+from adapters.errors import no_store
 from adapters.settings import StoreConfig, sqlite_read_only_uri
 
 TABLE = "gongzhi_events"
@@ -95,11 +95,11 @@ class LogReader:
 
 class SQLiteLogReader(LogReader):
     def __init__(self, path: str) -> None:
+        import os
         import sqlite3
-        from pathlib import Path
 
-        if not Path(path).exists():
-            raise NotFound(f"no store at {path}", f"找不到数据存储 {path}")
+        if not os.path.exists(path):
+            raise no_store(path)
         self.table = TABLE
         self.connection = sqlite3.connect(sqlite_read_only_uri(path), uri=True, timeout=30)
 

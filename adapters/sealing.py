@@ -1,8 +1,8 @@
 """`audit seal`: fix the log's current state with a hash anyone can keep.
 
-The seal extends the previous seal's verified chain to the current head (or
-starts from the first event), refuses if any link on the way is broken, and
-appends one `LogSeal.Sealed` event: sealing never changes earlier events.
+Sealing verifies the whole log first (every chain and every earlier seal),
+refuses if anything is broken, and appends one `LogSeal.Sealed` event: it
+never changes earlier events.
 """
 
 from __future__ import annotations
@@ -10,13 +10,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from eventsourcing.persistence import IntegrityError
+import attrs
 
 from adapters.errors import AppError
 from adapters.log_reader import LogReader, LogRow
 from adapters.verifier import Verifier
 from adapters.verify_report import SealInfo
-from domain.refs import ref_number
 from domain.seal import SEAL_PREFIX, LogSeal, seal_ref
 from domain.values import Stamp
 
@@ -53,14 +52,7 @@ def seal(app: Any, reader: LogReader, stamp: Stamp) -> LogSeal:
             f"日志已有 {len(report.problems)} 处问题（首处在通知 {first.notification_id}："
             f"{first.detail_zh}），请先运行 gongzhi audit verify 查明，再封存")
     head = verifier.prev.notification_id if verifier.prev else 0
-    for _ in range(10):
-        highest = app.recorder.max_id_with_prefix(SEAL_PREFIX)
-        number = ref_number(highest) + 1 if highest else 1
-        record = LogSeal.record(seal_ref(number), head, report.log_hash, report.events, stamp)
-        try:
-            app.save(record)
-        except IntegrityError:
-            continue
-        return record
-    raise AppError("another seal was being recorded at the same time; try again",
-                   "同时有其他封存在进行，请重试")
+    stamp = attrs.evolve(stamp, recorded_at=app.clock())  # recorded after the long check
+    record: LogSeal = app.save_numbered(SEAL_PREFIX, lambda number: LogSeal.record(
+        seal_ref(number), head, report.log_hash, report.events, stamp))
+    return record

@@ -14,6 +14,7 @@ from typing import Any
 
 import click
 
+from adapters.clock import local_tz
 from cli_commands.errors import GuardedGroup
 from cli_commands.event_text import describe, event_name, when
 from cli_commands.parsing import MOMENT
@@ -162,7 +163,7 @@ def replay_cmd(aggregate: str, as_of: datetime | None, version: int | None, step
         raise click.UsageError("give --as-of or --version, not both")
     with log_reader() as reader:
         rows = stream_rows(reader, aggregate_id(aggregate))
-    today = (as_of or datetime.now().astimezone()).date()
+    today = as_of.astimezone(local_tz()).date() if as_of else rt.today()
     if step:
         steps, before = [], {}
         for event, state in replay(rows):
@@ -178,6 +179,10 @@ def replay_cmd(aggregate: str, as_of: datetime | None, version: int | None, step
                 _change_line(k, c) for k, c in s["changes"].items()) for s in steps)
         rt.emit(steps, text)
         return
+    if version and version > rows[-1].version:
+        raise click.BadParameter(rt.say(f"{rows[0].originator_id} 只有 {rows[-1].version} 个版本",
+                                        f"{rows[0].originator_id} has only {rows[-1].version} "
+                                        "versions"), param_hint="'--version'")
     found = upto(rows, version=version, as_of=as_of)
     if found is None:
         raise click.ClickException(rt.say("该时刻之前没有任何记录", "nothing was recorded by then"))

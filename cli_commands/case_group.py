@@ -41,8 +41,8 @@ def at_option(func: Callable[..., Any]) -> Callable[..., Any]:
 def write(ref: str, at: datetime | None, command: Callable[[Any, Any], Any]) -> Any:
     """Run a case command and report what it recorded."""
     rt = runtime()
-    stamp = rt.stamp(at)
-    recorded = rt.app().change_case(ref, lambda c: command(c, stamp))
+    actor = rt.require_actor()
+    recorded = rt.app().record(ref, actor, command, at)
     report(recorded.case, recorded.event_types, recorded.result)
     return recorded
 

@@ -29,7 +29,7 @@ def show(ref: str, version: int | None) -> None:
     from cli_commands.case_text import render_case
 
     rt = runtime()
-    case_ = rt.app().get_case(ref, version)
+    case_ = rt.app(read_only=True).get_case(ref, version)
     if version is not None and case_.version < version:
         raise click.BadParameter(
             rt.say(f"{ref} 只有 {case_.version} 个版本", f"{ref} has only {case_.version} versions"),
@@ -51,9 +51,9 @@ def history(ref: str) -> None:
     from adapters.jsonable import event_envelope
 
     rt = runtime()
-    app = rt.app()
-    names = party_names(app.get_case(ref))
-    envelopes = [event_envelope(e) for e in app.history(ref)]
+    case_, events = rt.app(read_only=True).history(ref)
+    names = party_names(case_)
+    envelopes = [event_envelope(e) for e in events]
     lines = [
         f"v{e['version']:<3} {when(e['occurred_at'])}  {event_name(e['type'], rt.lang)}"
         f"  [{e['actor']}{rt.say('，记录于 ', ', recorded ')}{when(e['recorded_at'])}]\n"
@@ -93,7 +93,7 @@ def list_cases(
 
     rt = runtime()
     today: date = on_day.date() if on_day else rt.today()  # type: ignore[attr-defined]
-    with open_read_models(rt.app(), rt.read_config, terminal_progress(rt)) as models:
+    with open_read_models(rt.app(read_only=True), rt.read_config, terminal_progress(rt)) as models:
         rows = models.list_cases(CaseFilter(
             status=status, mediator=mediator, community=community, grid=grid,
             building=building, category=category, level=level, overdue_only=overdue,

@@ -51,9 +51,9 @@ def demo() -> None:
 
     from adapters.case_view import case_document
 
-    case = app.get_case(ref)
+    case, events = app.history(ref)
     document = case_document(case, rt.today())
-    history = [event_envelope(e) for e in app.history(ref)]
+    history = [event_envelope(e) for e in events]
     names = party_names(case)
     if rt.as_json:
         rt.emit({"store": rt.config.describe(), "case": document, "history": history}, "")

@@ -40,7 +40,7 @@ EVENT_NAMES: dict[str, tuple[str, str]] = {
     "Closed": ("结案", "closed"),
     "Reopened": ("重新启动", "reopened"),
     "NoteAdded": ("备注", "note added"),
-    "LogSealed": ("日志封存", "log sealed"),
+    "Sealed": ("日志封存", "log sealed"),
 }
 
 
@@ -142,6 +142,9 @@ def describe(type_name: str, data: dict[str, Any], lang: str,
         return text + (f"{colon}{d['follow_up']}" if d.get("follow_up") else "")
     if type_name == "NoteAdded":
         return str(d["text"])
+    if type_name == "Sealed":
+        return (f"通知 1–{d['head']}，共 {d['events']} 个事件，日志哈希 {d['log_hash']}" if zh else
+                f"notifications 1–{d['head']}, {d['events']} events, log hash {d['log_hash']}")
     return ", ".join(f"{k}={v}" for k, v in d.items())
 
 

@@ -33,7 +33,7 @@ def export(table: str, fmt: str, bom: bool, output: str | None) -> None:
     from adapters.readmodels import open_read_models
 
     rt = runtime()
-    with open_read_models(rt.app(), rt.read_config) as models:
+    with open_read_models(rt.app(read_only=True), rt.read_config) as models:
         rows = (dict((k, jsonable(v)) for k, v in row.items()) for row in models.rows(table))
         columns = [c.name for c in models.projector.table(table).columns]
         # Atomic: if catching up or reading fails half-way, an old file stays as it was.

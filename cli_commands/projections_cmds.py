@@ -36,7 +36,7 @@ def status() -> None:
     from adapters.readmodels import open_read_models
 
     rt = runtime()
-    with open_read_models(rt.app(), rt.read_config) as models:
+    with open_read_models(rt.app(read_only=True), rt.read_config) as models:
         report = models.status()
     headers = (["读模型", "版本", "位置", "日志头", "滞后", "行数", "状态"] if rt.lang == "zh"
                else ["Projection", "Version", "Position", "Head", "Lag", "Rows", "State"])
@@ -60,7 +60,7 @@ def catch_up(names: tuple[str, ...]) -> None:
     from adapters.readmodels import open_read_models
 
     rt = runtime()
-    with open_read_models(rt.app(), rt.read_config, terminal_progress(rt)) as models:
+    with open_read_models(rt.app(read_only=True), rt.read_config, terminal_progress(rt)) as models:
         _check_names(names, models.names)
         done = models.catch_up(*names)
     rt.emit({"applied": done}, "\n".join(
@@ -92,7 +92,7 @@ def rebuild(names: tuple[str, ...]) -> None:
     from adapters.readmodels import open_read_models
 
     rt = runtime()
-    with open_read_models(rt.app(), rt.read_config, terminal_progress(rt)) as models:
+    with open_read_models(rt.app(read_only=True), rt.read_config, terminal_progress(rt)) as models:
         _check_names(names, models.names)
         done = models.rebuild(*names)
     rt.emit({"rebuilt": done}, "\n".join(

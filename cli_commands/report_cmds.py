@@ -57,7 +57,7 @@ def summary(since: datetime | None, until: datetime | None, as_of: datetime | No
         from adapters.readmodels import open_read_models
         from cli_commands.progress import terminal_progress
 
-        with open_read_models(rt.app(), rt.read_config, terminal_progress(rt)) as models:
+        with open_read_models(rt.app(read_only=True), rt.read_config, terminal_progress(rt)) as models:
             figures = models.summary(first, last)
     rt.emit(figures, render_summary(figures, rt.lang))
 

@@ -60,7 +60,8 @@ class Runtime:
         return self.actor
 
     def stamp(self, at: datetime | None) -> Any:
-        return self.app().stamp(self.require_actor(), at)
+        actor = self.require_actor()  # before touching the store: a refused write creates nothing
+        return self.app().stamp(actor, at)
 
     def today(self) -> date:
         from adapters.clock import local_tz, utc_now
@@ -84,10 +85,12 @@ class Runtime:
 
 
 def _require_existing(path: str) -> None:
-    from pathlib import Path
+    import os
 
-    if not Path(path).exists():
-        raise click.ClickException(f"no store at {path} (nothing has been recorded there yet)")
+    from adapters.errors import no_store
+
+    if not os.path.exists(path):
+        raise no_store(path)
 
 
 def runtime() -> Runtime:

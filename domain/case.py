@@ -265,6 +265,8 @@ class Case(TextIdAggregate, CaseQueries):
         if proposal.by == key:
             raise RuleViolation("own_proposal", party=self.party_name(key), value=proposal.id,
                                 what=Phrase("answer", "答复"))
+        if key not in proposal.awaiting:
+            raise RuleViolation("not_awaited", party=self.party_name(key), value=proposal.id)
         if proposal.answered_by(key):
             raise RuleViolation("already_responded", party=self.party_name(key), value=proposal.id)
         if accepted:
@@ -494,6 +496,10 @@ class Case(TextIdAggregate, CaseQueries):
         if self.status != Status.CLOSED:
             raise RuleViolation("not_closed", ref=self.id)
         self.check_time(stamp)
+        if self.closed_at is not None and stamp.occurred_at < self.closed_at:
+            raise RuleViolation("reopen_before_close", ref=self.id,
+                                occurred_at=stamp.occurred_at.isoformat(timespec="minutes"),
+                                closed_at=self.closed_at.isoformat(timespec="minutes"))
         self._reopened(reason=text("reason", reason), **stamp.event_fields())
 
     @event("Reopened")

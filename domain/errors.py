@@ -88,6 +88,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{party} made proposal {value} and cannot {what} it",
         "方案 {value} 由{party}提出，不能由其本人{what}",
     ),
+    "not_awaited": (
+        "{party} joined after proposal {value} was made; it was not put to them",
+        "{party}在方案 {value} 提出之后才加入，该方案未征求其意见",
+    ),
+    "reopen_before_close": (
+        "case {ref} was closed at {closed_at}; it cannot be reopened earlier ({occurred_at})",
+        "案件 {ref} 于 {closed_at} 结案，不能在此之前（{occurred_at}）重新启动",
+    ),
     "already_responded": (
         "{party} has already answered proposal {value}",
         "{party}已答复过方案 {value}",
@@ -132,10 +140,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "案件 {ref} 未转办{value}，其不能在此作出承诺；请先转办，或指定当事人（{choices}）",
     ),
     "same_mediator": ("{value} is already the mediator of case {ref}", "{value}已是案件 {ref} 的调解员"),
-    "no_mediator": (
-        "case {ref} has no mediator yet; use assign first",
-        "案件 {ref} 尚未指派调解员，请先使用 assign",
-    ),
 }
 
 

@@ -11,6 +11,9 @@ import re
 from domain.errors import InvalidInput
 
 CASE_PREFIX = "C"
+# Numbers are zero-padded to six digits so that text order is number order (the
+# store finds the highest number of a year by sorting ids); 999,999 per prefix.
+MAX_NUMBER = 999_999
 _REF = re.compile(r"^\s*[Cc]?\s*(\d{4})\s*[-/－]\s*(\d{1,6})\s*$")
 
 

@@ -1014,3 +1014,24 @@ def test_unknown_obligor_lists_departments_in_the_readers_language() -> None:
         case.commit("路人", "x", date(2026, 12, 1), stamp(2))
     assert "District Ecology and Environment Bureau" in refused.value.message("en")
     assert "区生态环境局" in refused.value.message("zh")
+
+
+def test_a_complainant_who_joined_later_cannot_answer_an_earlier_proposal() -> None:
+    case = new_case()
+    case.propose("c1", "22点后停业", stamp(1))
+    case.join(PartySpec("李先生"), stamp(2))
+    version = case.version
+    with pytest.raises(RuleViolation) as refused:
+        case.answer("P1", "李先生", False, stamp(3), reason="太晚")
+    assert refused.value.code == "not_awaited"
+    assert case.version == version
+
+
+def test_a_case_cannot_be_reopened_before_it_was_closed() -> None:
+    case = new_case()
+    case.propose("mediator", "x", stamp(1))
+    case.fail("分歧大", stamp(2))
+    case.close(Outcome.UNRESOLVED, Satisfaction.DISSATISFIED, stamp(10))
+    with pytest.raises(RuleViolation) as refused:
+        case.reopen("再次反映", stamp(5))
+    assert refused.value.code == "reopen_before_close"

@@ -363,6 +363,8 @@ class CaseMachine(RuleBasedStateMachine):
                 expected = "proposal_settled"
             elif proposal.by == key:
                 expected = "own_proposal"
+            elif key not in proposal.awaiting:
+                expected = "not_awaited"  # joined after the proposal was made
             elif key in proposal.answers:
                 expected = "already_responded"
             elif not accepted and not reason:

@@ -191,8 +191,7 @@ def open_case(url: str) -> str:
 def assert_every_note_once(url: str, ref: str, count: int) -> None:
     app = Gongzhi(StoreConfig.parse(url))
     try:
-        events = list(app.history(ref))
-        case = app.get_case(ref)
+        case, events = app.history(ref)
     finally:
         app.close()
     assert [e.originator_version for e in events] == list(range(1, 2 * count + 2))
