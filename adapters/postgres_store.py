@@ -126,6 +126,13 @@ class HashChainPostgresRecorder(PostgresApplicationRecorder):
         curs.execute(self.sql_prev, ([w[0] for w in wanted], [w[1] for w in wanted]))
         return {r["originator_id"]: bytes(r["event_hash"]) for r in curs.fetchall()}
 
+    def table_exists(self) -> bool:
+        qualified = f'"{self.datastore.schema}"."{self.events_table_name}"'
+        with self.datastore.get_connection() as conn, conn.cursor() as curs:
+            curs.execute("SELECT to_regclass(%s) AS found", (qualified,))
+            row = curs.fetchone()
+            return bool(row and row["found"])
+
     def log_hash_at(self, notification_id: int) -> bytes | None:
         with self.datastore.get_connection() as conn, conn.cursor() as curs:
             curs.execute(self.sql_log_hash_at, (notification_id,))
@@ -143,6 +150,7 @@ class HashChainPostgresRecorder(PostgresApplicationRecorder):
 class GongzhiPostgresFactory(PostgresFactory):
     def application_recorder(self) -> ApplicationRecorder:
         recorder = HashChainPostgresRecorder(self.datastore)
-        if self.env_create_table():
+        # Three DDL statements on every command's start otherwise: look first.
+        if self.env_create_table() and not recorder.table_exists():
             recorder.create_table()
         return recorder

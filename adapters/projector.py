@@ -144,8 +144,7 @@ class Projector:
         """
         projections = [self.projections[name] for name in dict.fromkeys(names or self.projections)]
         self.ensure_tracking()
-        wanted = [p.topics() for p in projections]
-        topics = None if None in wanted else sorted({t for ts in wanted for t in ts or ()})
+        topics = sorted({topic for p in projections for topic in p.topics()})
         states = {p.name: MemoryState() for p in projections}
         head, count = self.feed.head(), 0
         with self._progress("+".join(states), head) as tick:

@@ -20,12 +20,8 @@ from adapters.projector import Progress, Projector, stale
 from adapters.settings import StoreConfig
 from adapters.sql_engine import make_engine
 from projections.case_stats import CaseStatRow
-from projections.registry import all_projections
+from projections.registry import all_projections, table_owners
 from projections.summary import summarize
-
-# table -> the projection that writes it
-OWNERS = {"cases": "cases", "case_categories": "cases", "commitments": "commitments",
-          "case_facts": "case_stats", "case_stats": "case_stats"}
 
 
 @attrs.frozen
@@ -58,7 +54,7 @@ class ReadModels:
 
     def rebuild(self, *names: str) -> dict[str, int]:
         """Rebuild the named projections (all by default) in one pass over the log."""
-        names = tuple(dict.fromkeys(names or self.names))
+        names = tuple(dict.fromkeys(names or self.names))  # the projector folds each once
         count = self.projector.rebuild(*names)
         return dict.fromkeys(names, count)
 
@@ -122,7 +118,7 @@ class ReadModels:
 
     def rows(self, table_name: str) -> Iterator[dict[str, Any]]:
         """All rows of a read-model table, caught up first (for export)."""
-        self.catch_up(OWNERS[table_name])
+        self.catch_up(table_owners()[table_name])
         table = self.projector.table(table_name)
         with self.engine.connect() as conn:
             query = select(table).order_by(*table.primary_key.columns)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 import attrs
-from sqlalchemy import Connection, Table, and_, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, Table, and_, bindparam, insert, select, update
 
 from projections.framework import row_key
 
@@ -37,11 +37,6 @@ class SqlState:
         self.cache[table][key] = row
         self.dirty[table].add(key)
 
-    def delete(self, table: type[Any], key: tuple[Any, ...]) -> None:
-        self.get(table, key)
-        self.cache[table][key] = None
-        self.dirty[table].add(key)
-
     def _load(self, row_class: type, key: tuple[Any, ...]) -> Any:
         table = self.tables[row_class]
         names = row_class.__key__  # type: ignore[attr-defined]
@@ -60,15 +55,9 @@ class SqlState:
             table = self.tables[row_class]
             names = row_class.__key__  # type: ignore[attr-defined]
             stored = self.stored[row_class]
-            inserts, updates, deletes = [], [], []
+            inserts, updates = [], []
             for key in keys:
-                row = self.cache[row_class][key]
-                if row is None:
-                    if key in stored:
-                        deletes.append({f"k_{n}": v for n, v in zip(names, key, strict=True)})
-                        stored.discard(key)
-                    continue
-                values = attrs.asdict(row, recurse=False)
+                values = attrs.asdict(self.cache[row_class][key], recurse=False)
                 if key in stored:
                     updates.append({**values, **{f"k_{n}": values[n] for n in names}})
                 else:
@@ -79,8 +68,6 @@ class SqlState:
                 self.connection.execute(insert(table), inserts)
             if updates:
                 self.connection.execute(update(table).where(where), updates)
-            if deletes:
-                self.connection.execute(delete(table).where(where), deletes)
-            written += len(inserts) + len(updates) + len(deletes)
+            written += len(inserts) + len(updates)
             keys.clear()
         return written

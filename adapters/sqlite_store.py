@@ -108,6 +108,12 @@ class HashChainSQLiteRecorder(SQLiteApplicationRecorder):
         row = c.fetchone()
         return bytes(row[0]) if row else GENESIS
 
+    def table_exists(self) -> bool:
+        with self.datastore.transaction(commit=False) as c:
+            c.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?",
+                      (self.events_table_name,))
+            return c.fetchone() is not None
+
     def log_hash_at(self, notification_id: int) -> bytes | None:
         with self.datastore.transaction(commit=False) as c:
             c.execute(f"SELECT log_hash FROM {self.events_table_name} WHERE rowid=?",
@@ -141,6 +147,7 @@ class GongzhiSQLiteFactory(SQLiteFactory):
 
     def application_recorder(self) -> ApplicationRecorder:
         recorder = HashChainSQLiteRecorder(self.datastore)
-        if self.env_create_table():
+        # Creating takes the write lock; every command starts here, so look first.
+        if self.env_create_table() and not recorder.table_exists():
             recorder.create_table()
         return recorder

@@ -94,33 +94,29 @@ def history(aggregate: str, late_after: timedelta) -> None:
       gongzhi --json audit history C2026-000001 --late-after 3d
     """
     from adapters.codec import decode, make_mapper
-    from adapters.errors import AppError
     from adapters.jsonable import event_envelope
-    from adapters.replay import upto
     from cli_commands.event_text import party_names
 
     rt = runtime()
     mapper = make_mapper()
     with log_reader() as reader:
         rows = stream_rows(reader, aggregate_id(aggregate))
-    try:
-        final = upto(rows)
-    except AppError:
-        final = None
-    names = party_names(final[1]) if final and hasattr(final[1], "parties") else {}
-    entries = []
-    for row in rows:
+    entries, state, readable = [], None, True
+    for row in rows:  # each row decoded once: for its entry and to learn the party names
         try:
             event = decode(mapper, row.originator_id, row.version, row.topic, row.state)
         except Exception as error:  # altered bytes: show the row, say it no longer reads
-            entry = undecodable(row, error)
+            entry, readable = undecodable(row, error), False
         else:
             entry = event_envelope(event)
             occurred = getattr(event, "occurred_at", None)
             entry["late"] = bool(occurred and event.timestamp - occurred > late_after)
+            if readable:
+                state = event.mutate(state)
         entry.update(notification_id=row.notification_id, event_hash=row.event_hash.hex(),
                      log_hash=row.log_hash.hex())
         entries.append(entry)
+    names = party_names(state) if hasattr(state, "parties") else {}
     late = rt.say("【补录】", "[LATE]")
     lines = [
         f"v{e['version']:<3} #{e['notification_id']:<6} {event_name(e['type'], rt.lang)}"

@@ -7,7 +7,6 @@ from typing import Any
 
 import click
 
-from adapters.clock import local_tz
 from cli_commands.case_group import at_option, case, write
 from cli_commands.parsing import CASE_REF, DUE, DaysLater, TermType
 from domain.vocabulary import Outcome, Satisfaction
@@ -30,8 +29,8 @@ def commit(ref: str, party: str, duty: str, due: date | DaysLater, at: datetime 
       gongzhi case commit C2026-000001 --party 老王饭店 --duty "22:00后不在户外营业" --due 2026-12-31
     """
     def command(c: Any, s: Any) -> str:
-        made = s.occurred_at.astimezone(local_tz()).date()
-        day = due.from_(made) if isinstance(due, DaysLater) else due
+        # counted from the day the commitment is made, as the case's own rule counts it
+        day = due.from_(s.occurred_at.date()) if isinstance(due, DaysLater) else due
         return str(c.commit(party, duty, day, s))
 
     write(ref, at, command)

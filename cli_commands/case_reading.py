@@ -8,7 +8,7 @@ import click
 
 from cli_commands.case_group import case
 from cli_commands.event_text import describe, event_name, party_names, when
-from cli_commands.parsing import CASE_REF, TermType
+from cli_commands.parsing import CASE_REF, DAY, TermType
 from cli_commands.runtime import runtime
 from cli_commands.text_table import render_table
 from domain.vocabulary import Category, Level, Status, label
@@ -72,13 +72,13 @@ def history(ref: str) -> None:
 @click.option("--category", type=TermType(Category), help="Only cases with this category.")
 @click.option("--level", type=TermType(Level), help="grid, community or sub-district.")
 @click.option("--overdue", is_flag=True, help="Only cases with overdue commitments.")
-@click.option("--on", "on_day", type=click.DateTime(["%Y-%m-%d"]),
+@click.option("--on", "on_day", type=DAY,
               help="Judge 'overdue' on this date (default: today).")
 @click.option("--limit", type=click.IntRange(min=1), default=200, show_default=True)
 def list_cases(
     status: Status | None, mediator: str | None, community: str | None, grid: str | None,
     building: str | None, category: Category | None, level: Level | None, overdue: bool,
-    on_day: object, limit: int,
+    on_day: date | None, limit: int,
 ) -> None:
     """List cases from the `cases` read model (caught up with the log first).
 
@@ -92,7 +92,7 @@ def list_cases(
     from cli_commands.progress import terminal_progress
 
     rt = runtime()
-    today: date = on_day.date() if on_day else rt.today()  # type: ignore[attr-defined]
+    today = on_day or rt.today()
     with open_read_models(rt.app(read_only=True), rt.read_config, terminal_progress(rt)) as models:
         rows = models.list_cases(CaseFilter(
             status=status, mediator=mediator, community=community, grid=grid,

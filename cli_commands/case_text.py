@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cli_commands.event_text import when
+from cli_commands.event_text import party_text, when
 from domain.departments import department_label
 from domain.vocabulary import (
     Category,
@@ -54,8 +54,8 @@ def render_case(doc: dict[str, Any], lang: str) -> str:
     if doc["nuisance_window"]:
         field("Nuisance hours", doc["nuisance_window"])
     field("Summary", doc["summary"])
-    field("Complainants", sep.join(_party(p, zh) for p in doc["complainants"]))
-    field("Respondents", sep.join(_party(p, zh) for p in doc["respondents"]))
+    field("Complainants", sep.join(party_text(p, lang, with_key=True) for p in doc["complainants"]))
+    field("Respondents", sep.join(party_text(p, lang, with_key=True) for p in doc["respondents"]))
     field("Mediator", doc["mediator"] or h["not assigned"])
     names = {p["key"]: p["name"] for p in doc["complainants"] + doc["respondents"]}
     names["mediator"] = "调解员" if zh else "mediator"
@@ -92,13 +92,6 @@ def render_case(doc: dict[str, Any], lang: str) -> str:
               + (paren(doc["follow_up"]) if doc["follow_up"] else ""))
     _section(lines, h["Notes"], doc["notes"])
     return "\n".join(lines)
-
-
-def _party(p: dict[str, Any], zh: bool) -> str:
-    text = f"{p['key']} {p['name']}"
-    if p.get("operator"):
-        text += f"（经营者：{p['operator']}）" if zh else f" (operator: {p['operator']})"
-    return text
 
 
 def _verdict(check: dict[str, Any], zh: bool) -> str:

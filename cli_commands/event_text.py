@@ -12,7 +12,6 @@ from domain.vocabulary import (
     Channel,
     Level,
     Outcome,
-    PartyKind,
     Satisfaction,
     StatementKind,
     label,
@@ -57,11 +56,13 @@ def when(moment: datetime | str | None) -> str:
     return moment.astimezone(local_tz()).strftime("%Y-%m-%d %H:%M")
 
 
-def _party(value: dict[str, Any], lang: str) -> str:
-    name = str(value.get("name"))
-    if value.get("kind") == PartyKind.BUSINESS and value.get("operator"):
-        return f"{name}（{value['operator']}）" if lang == "zh" else f"{name} ({value['operator']})"
-    return name
+def party_text(value: dict[str, Any], lang: str, with_key: bool = False) -> str:
+    """A party (as a JSON dict) for people: its name, a business's operator, maybe its key."""
+    text = f"{value['key']} {value['name']}" if with_key else str(value["name"])
+    if value.get("operator"):
+        text += (f"（经营者：{value['operator']}）" if lang == "zh"
+                 else f" (operator: {value['operator']})")
+    return text
 
 
 def describe(type_name: str, data: dict[str, Any], lang: str,
@@ -84,13 +85,13 @@ def describe(type_name: str, data: dict[str, Any], lang: str,
         return ("【无法读取】" if zh else "[UNREADABLE] ") + str(d["undecodable"])
     if type_name == "Opened":
         cats = sep.join(label(Category, c, lang) for c in d.get("categories", []))
-        who = sep.join(_party(p, lang) for p in d.get("complainants", []))
-        against = sep.join(_party(p, lang) for p in d.get("respondents", []))
+        who = sep.join(party_text(p, lang) for p in d.get("complainants", []))
+        against = sep.join(party_text(p, lang) for p in d.get("respondents", []))
         via = label(Channel, d.get("channel", ""), lang)
         return (f"{via}｜{cats}｜{who} 投诉 {against}：{d.get('summary')}" if zh
                 else f"{via} | {cats} | {who} v. {against}: {d.get('summary')}")
     if type_name == "ComplainantJoined":
-        return _party(d["party"], lang)
+        return party_text(d["party"], lang)
     if type_name in ("MediatorAssigned", "MediatorReassigned"):
         extra = f"（{d['reason']}）" if zh and d.get("reason") else (
             f" ({d['reason']})" if d.get("reason") else "")

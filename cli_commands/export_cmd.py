@@ -10,8 +10,9 @@ import click
 
 from cli_commands.errors import GuardedCommand
 from cli_commands.runtime import runtime
+from projections.registry import table_owners
 
-TABLES = ["cases", "case_categories", "commitments", "case_facts", "case_stats"]
+TABLES = list(table_owners())
 
 
 @click.command(cls=GuardedCommand)

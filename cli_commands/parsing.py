@@ -141,8 +141,10 @@ class MomentType(click.ParamType):
                            f"'{value}' is not a time; use e.g. 2026-10-08 21:30 or "
                            "2026-10-08T21:30+08:00"), param, ctx)
         if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=local_tz())
-        return moment
+            return moment.replace(tzinfo=local_tz())
+        # Written in local time whatever zone it was typed in, so the days the case's
+        # rules derive from it (due dates, report days) are local days.
+        return moment.astimezone(local_tz())
 
 
 @attrs.frozen
@@ -173,7 +175,23 @@ class DueType(click.ParamType):
                       param, ctx)
 
 
+class DayType(click.ParamType):
+    """A calendar day: 2026-10-01, 2026/10/01 or 2026年10月1日."""
+
+    name = "DATE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(_normalise(str(value)))
+        except ValueError:
+            self.fail(_say(ctx, f"“{value}”不是有效日期，应形如 2026-10-01 或 2026年10月1日",
+                           f"'{value}' is not a date; use e.g. 2026-10-01"), param, ctx)
+
+
 CASE_REF = CaseRefType()
+DAY = DayType()
 MOMENT = MomentType()
 DUE = DueType()
 DEPARTMENT = DepartmentType()

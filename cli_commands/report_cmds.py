@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import click
 
 from cli_commands.errors import GuardedGroup
-from cli_commands.parsing import MOMENT
+from cli_commands.parsing import DAY, MOMENT
 from cli_commands.runtime import runtime
 from cli_commands.text_table import render_table
-from domain.departments import department_label
 from domain.vocabulary import Category, Channel, Level, Outcome, Satisfaction, label
 
-DAY = click.DateTime(["%Y-%m-%d"])
 KINDS = {"category": Category, "channel": Channel, "level": Level, "outcome": Outcome,
          "satisfaction": Satisfaction}
 
@@ -34,7 +32,7 @@ def report() -> None:
 @click.option("--until", type=DAY, help="Last day (local), inclusive.")
 @click.option("--as-of", "as_of", type=MOMENT,
               help="Reproduce the report as the log stood at this moment (recording time).")
-def summary(since: datetime | None, until: datetime | None, as_of: datetime | None) -> None:
+def summary(since: date | None, until: date | None, as_of: datetime | None) -> None:
     """Cases opened and closed, by category, grid, level, outcome; resolution time; and
     the share resolved without leaving the grid (小事不出网格).
 
@@ -45,8 +43,7 @@ def summary(since: datetime | None, until: datetime | None, as_of: datetime | No
       gongzhi report summary --since 2026-10-01 --until 2026-10-31 --as-of "2026-11-01 09:00"
     """
     rt = runtime()
-    first = since.date() if since else None
-    last = until.date() if until else None
+    first, last = since, until
     if first and last and last < first:
         raise click.BadParameter("--until is before --since", param_hint="'--until'")
     if as_of is not None:
@@ -63,11 +60,7 @@ def summary(since: datetime | None, until: datetime | None, as_of: datetime | No
 
 
 def _name(dimension: str, value: str, lang: str) -> str:
-    if dimension in KINDS:
-        return label(KINDS[dimension], value, lang)
-    if dimension == "department":
-        return department_label(value, lang)
-    return value
+    return label(KINDS[dimension], value, lang) if dimension in KINDS else value
 
 
 def render_summary(f: dict[str, Any], lang: str) -> str:
@@ -85,7 +78,8 @@ def render_summary(f: dict[str, Any], lang: str) -> str:
         (f"平均办结 {f['mean_resolution_days'] or '—'} 天" if zh else
          f"Mean resolution time: {f['mean_resolution_days'] or '—'} days"),
     ]
-    titles = {"category": ("按类别", "By category"), "grid": ("按网格", "By grid"),
+    titles = {"category": ("按类别", "By category"), "community": ("按社区", "By community"),
+              "grid": ("按网格", "By grid"),
               "level": ("按层级", "By level"), "outcome": ("按结果", "By outcome"),
               "channel": ("按渠道", "By channel"), "satisfaction": ("按满意度", "By satisfaction")}
     headers = (["", "受理", "结案", "成功", "网格内", "升级"] if zh else

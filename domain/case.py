@@ -28,6 +28,7 @@ from domain.values import (
     Stamp,
     TimeWindow,
     aware_time,
+    not_in_future,
     text,
 )
 from domain.vocabulary import (
@@ -361,8 +362,8 @@ class Case(TextIdAggregate, CaseQueries):
             raise InvalidInput("window_order")
         if passed and rectified_on_spot:
             raise RuleViolation("rectified_but_passed")
-        self.check_time(Stamp(stamp.actor, started_at, stamp.recorded_at))  # not before opening
-        Stamp(stamp.actor, ended_at, stamp.recorded_at)  # nor ending in the future
+        not_in_future("check end", ended_at, stamp.recorded_at)
+        self.after_opening(started_at)
         names = [text("inspector", name, 100) for name in inspectors]
         if not names:
             raise InvalidInput("blank", field="inspectors")

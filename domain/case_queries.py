@@ -132,11 +132,14 @@ class CaseQueries:
 
     # -- guards -----------------------------------------------------------
     def check_time(self, stamp: Stamp) -> None:
-        if stamp.occurred_at < self.opened_at:
+        self.after_opening(stamp.occurred_at)
+
+    def after_opening(self, moment: datetime) -> None:
+        if moment < self.opened_at:
             raise RuleViolation(
                 "before_opening",
                 ref=self.ref,
-                occurred_at=stamp.occurred_at.isoformat(timespec="minutes"),
+                occurred_at=moment.isoformat(timespec="minutes"),
                 opened_at=self.opened_at.isoformat(timespec="minutes"),
             )
 

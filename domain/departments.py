@@ -41,10 +41,6 @@ def register_department(department: Department) -> None:
     _REGISTRY[department.code] = department
 
 
-def departments() -> list[Department]:
-    return list(_REGISTRY.values())
-
-
 def find_department(text: str) -> Department:
     """The department whose code, name or alias is `text` (case-insensitive)."""
     wanted = text.strip().casefold()

@@ -40,6 +40,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "occurred_at {occurred_at} is after the time of recording {recorded_at}",
         "发生时间 {occurred_at} 晚于记录时间 {recorded_at}",
     ),
+    "in_future": (
+        "{field} {value} is after the time of recording {recorded_at}",
+        "{field} {value} 晚于记录时间 {recorded_at}",
+    ),
     "before_opening": (
         "occurred_at {occurred_at} is before case {ref} was opened ({opened_at})",
         "发生时间 {occurred_at} 早于案件 {ref} 的受理时间（{opened_at}）",

@@ -50,6 +50,14 @@ def text(field: str, value: str, limit: int = LONG_TEXT) -> str:
     return value.strip()
 
 
+def not_in_future(field: str, moment: datetime, recorded_at: datetime) -> None:
+    """A step cannot have happened after it was recorded (give or take clock skew)."""
+    if moment > recorded_at + CLOCK_SKEW:
+        raise RuleViolation(
+            "in_future", field=field, value=moment.isoformat(timespec="minutes"),
+            recorded_at=recorded_at.astimezone(moment.tzinfo).isoformat(timespec="minutes"))
+
+
 def aware_time(field: str, value: datetime) -> datetime:
     """Check a time typed by a user carries its zone (naive times are ambiguous)."""
     aware(field)(None, None, value)  # type: ignore[arg-type]
@@ -159,12 +167,6 @@ class Party:
     @classmethod
     def from_spec(cls, key: str, role: Role, spec: PartySpec) -> Party:
         return cls(key=key, role=role.value, kind=spec.kind, name=spec.name, operator=spec.operator)
-
-    def label(self, lang: str = "zh") -> str:
-        if self.operator:
-            sep = "（经营者：" if lang == "zh" else " (operator: "
-            return f"{self.name}{sep}{self.operator}{'）' if lang == 'zh' else ')'}"
-        return self.name
 
 
 @attrs.frozen

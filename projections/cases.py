@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 import attrs
 
 from domain.case import CaseEvents
-from projections.framework import Projection, State, handles, update
+from projections.framework import Projection, State, handles, topics_of, update
 
 
 @attrs.frozen
@@ -49,11 +49,18 @@ class CaseCategoryRow:
     category: str
 
 
+def case_event_topics() -> list[str]:
+    return topics_of(CaseEvents)
+
+
 class CasesProjection(Projection):
     name = "cases"
     version = 1
     tables = (CaseRow, CaseCategoryRow)
-    every_event = True  # every event of a case moves its version and last activity
+
+    def topics(self) -> list[str]:
+        # Every event of a case moves its version and last activity, handled or not.
+        return case_event_topics()
 
     def apply(self, state: State, event: Any) -> None:
         super().apply(state, event)

@@ -33,8 +33,6 @@ class State(Protocol):
 
     def put(self, row: Any) -> None: ...
 
-    def delete(self, table: type[Any], key: tuple[Any, ...]) -> None: ...
-
 
 class MemoryState:
     """A projection's tables as dicts: table class -> key -> row."""
@@ -48,9 +46,6 @@ class MemoryState:
     def put(self, row: Any) -> None:
         self.tables.setdefault(type(row), {})[row_key(row)] = row
 
-    def delete(self, table: type[Any], key: tuple[Any, ...]) -> None:
-        self.tables.get(table, {}).pop(key, None)
-
     def rows(self, table: type[R]) -> list[R]:
         return list(self.tables.get(table, {}).values())
 
@@ -63,14 +58,13 @@ class Projection:
 
     Bump `version` whenever the rows a projection produces change; stores
     notice the new version and rebuild the tables from the log. A projection
-    that must see every event (not only those it handles) sets `every_event`.
+    that must see more events than it handles overrides `topics`.
     """
 
     name: ClassVar[str]
     version: ClassVar[int] = 1
     tables: ClassVar[tuple[type[Any], ...]]
     handlers: ClassVar[dict[type, Handler]]
-    every_event: ClassVar[bool] = False
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -86,10 +80,8 @@ class Projection:
         """Settings the rows depend on (e.g. a time zone): rows made under others are rebuilt."""
         return ""
 
-    def topics(self) -> list[str] | None:
-        """Stored-event topics this projection reads (None: all of them)."""
-        if self.every_event:
-            return None
+    def topics(self) -> list[str]:
+        """Stored-event topics this projection reads."""
         return sorted(get_topic(event_class) for event_class in self.handlers)
 
     def apply(self, state: State, event: Any) -> None:
@@ -103,6 +95,14 @@ class Projection:
         for event in events:
             self.apply(state, event)
         return state
+
+
+def topics_of(aggregate_class: type) -> list[str]:
+    """The topics of every event class an aggregate defines (made by eventsourcing)."""
+    event_base = aggregate_class.Event  # type: ignore[attr-defined]
+    return sorted(get_topic(value) for value in vars(aggregate_class).values()
+                  if isinstance(value, type) and issubclass(value, event_base)
+                  and value is not event_base)
 
 
 def handles(*event_classes: type) -> Callable[[Callable[..., None]], Callable[..., None]]:

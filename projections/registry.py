@@ -12,3 +12,8 @@ from projections.framework import Projection
 
 def all_projections(tz: tzinfo = CST) -> list[Projection]:
     return [CasesProjection(), CommitmentsProjection(), CaseStatsProjection(tz)]
+
+
+def table_owners(tz: tzinfo = CST) -> dict[str, str]:
+    """Read-model table name -> the projection that writes it."""
+    return {row.__table__: p.name for p in all_projections(tz) for row in p.tables}

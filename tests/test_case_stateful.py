@@ -442,7 +442,7 @@ class CaseMachine(RuleBasedStateMachine):
         if expected is None and passed and rectified:
             expected = "rectified_but_passed"
         if expected is None and end > s.recorded_at + timedelta(minutes=5):
-            expected = "occurred_in_future"  # a check cannot end after it is recorded
+            expected = "in_future"  # a check cannot end after it is recorded
         result = self.execute(m, lambda c: c.record_spot_check(
             start, end, ["派出所"], "噪音超标", passed, rectified, s), expected)
         if expected is None:

@@ -166,7 +166,9 @@ def check_three_ways(kind: str, commands: list[tuple[str, int, int, int, bool]],
             # (b) a full rebuild into a second store gives the same tables
             create_schema(second_config)
             second = ReadModels(app, second_config)
-            assert second.rebuild() == dict.fromkeys(second.names, head)
+            second.rebuild()  # reads only the case events: its count leaves seals out
+            assert {name: p[0] for name, p in positions(second).items()} == dict.fromkeys(
+                second.names, head)
             assert sql_tables(second) == expected
             # ... and rebuilding the first store, twice, changes nothing
             models.rebuild()
