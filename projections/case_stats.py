@@ -20,7 +20,7 @@ import attrs
 
 from domain.case import CaseEvents
 from domain.vocabulary import Level
-from projections.framework import Projection, State, handles
+from projections.framework import Projection, State, handles, replace
 
 CST = timezone(timedelta(hours=8))
 
@@ -101,7 +101,7 @@ class CaseStatsProjection(Projection):
         if fact is None:
             return
         highest = max(Level(fact.max_level), Level(e.to_level), key=lambda lv: lv.rank)
-        fact = attrs.evolve(fact, max_level=highest.value, escalations=fact.escalations + 1)
+        fact = replace(fact, max_level=highest.value, escalations=fact.escalations + 1)
         state.put(fact)
         count(state, self.day(e.occurred_at), dimensions(fact, e.to_level), escalated=1)
 
@@ -111,7 +111,7 @@ class CaseStatsProjection(Projection):
         if fact is None:
             return
         days = round((e.occurred_at - fact.opened_at).total_seconds() / 86400, 3)
-        fact = attrs.evolve(fact, closed_on=self.day(e.occurred_at), outcome=e.outcome,
+        fact = replace(fact, closed_on=self.day(e.occurred_at), outcome=e.outcome,
                             satisfaction=e.satisfaction, resolution_days=days,
                             times_closed=fact.times_closed + 1)
         state.put(fact)
@@ -126,7 +126,7 @@ class CaseStatsProjection(Projection):
         fact = state.get(CaseFactRow, (e.originator_id,))
         if fact is None:
             return
-        fact = attrs.evolve(fact, closed_on=None, outcome=None, satisfaction=None,
+        fact = replace(fact, closed_on=None, outcome=None, satisfaction=None,
                             resolution_days=None, reopened=fact.reopened + 1)
         state.put(fact)
         count(state, self.day(e.occurred_at), dimensions(fact, fact.max_level), reopened=1)
@@ -146,4 +146,4 @@ def count(state: State, day: date | None, dims: list[tuple[str, str]], **amounts
     for dimension, value in dims:
         key = (day, dimension, value)
         row = state.get(CaseStatRow, key) or CaseStatRow(day, dimension, value)
-        state.put(attrs.evolve(row, **{k: getattr(row, k) + v for k, v in amounts.items()}))
+        state.put(replace(row, **{k: getattr(row, k) + v for k, v in amounts.items()}))

@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 import attrs
 
 from domain.case import CaseEvents
-from projections.framework import Projection, State, handles, topics_of, update
+from projections.framework import Projection, State, handles, replace, topics_of, update
 
 
 @attrs.frozen
@@ -67,7 +67,7 @@ class CasesProjection(Projection):
         if isinstance(event, CaseEvents.Event) and not isinstance(event, CaseEvents.Opened):
             row = state.get(CaseRow, (event.originator_id,))
             if row is not None:
-                state.put(attrs.evolve(
+                state.put(replace(
                     row,
                     version=event.originator_version,
                     last_activity_at=max(row.last_activity_at, event.occurred_at),
@@ -93,7 +93,7 @@ class CasesProjection(Projection):
     def joined(self, state: State, e: Any) -> None:
         row = state.get(CaseRow, (e.originator_id,))
         if row is not None:
-            state.put(attrs.evolve(row, complainants=row.complainants + 1))
+            state.put(replace(row, complainants=row.complainants + 1))
 
     @handles(CaseEvents.MediatorAssigned, CaseEvents.MediatorReassigned)
     def assigned(self, state: State, e: Any) -> None:
@@ -106,7 +106,7 @@ class CasesProjection(Projection):
             return
         codes = [c for c in row.departments.split(",") if c]
         codes += [r.department for r in e.referrals if r.department not in codes]
-        state.put(attrs.evolve(row, departments=",".join(codes)))
+        state.put(replace(row, departments=",".join(codes)))
 
     @handles(CaseEvents.Escalated)
     def escalated(self, state: State, e: Any) -> None:
@@ -123,7 +123,7 @@ class CasesProjection(Projection):
     def _count_commitments(self, state: State, e: Any, delta: int) -> None:
         row = state.get(CaseRow, (e.originator_id,))
         if row is not None:
-            state.put(attrs.evolve(row, open_commitments=row.open_commitments + delta))
+            state.put(replace(row, open_commitments=row.open_commitments + delta))
 
     @handles(CaseEvents.AgreementReached)
     def agreed(self, state: State, e: Any) -> None:
@@ -142,5 +142,5 @@ class CasesProjection(Projection):
     def reopened(self, state: State, e: Any) -> None:
         row = state.get(CaseRow, (e.originator_id,))
         if row is not None:
-            state.put(attrs.evolve(row, status="open", closed_at=None, outcome=None,
+            state.put(replace(row, status="open", closed_at=None, outcome=None,
                                    satisfaction=None, reopened=row.reopened + 1))
