@@ -13,37 +13,34 @@ from adapters.errors import AppError
 from domain.errors import DomainError
 
 
-class JsonAwareError(click.ClickException):
-    """A refusal (exit 1); printed as JSON on stderr when --json is on."""
+class ShowsJson(click.ClickException):
+    """Printed as {"error": {"code", "message"}} on stderr when --json is on."""
+
+    code = "error"
+    as_json = False
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        if self.as_json:
+            payload = {"error": {"code": self.code, "message": self.message}}
+            click.echo(json.dumps(payload, ensure_ascii=False), err=True)
+        else:
+            super().show(file)
+
+
+class JsonAwareError(ShowsJson):
+    """A refusal (exit 1)."""
 
     def __init__(self, message: str, code: str, as_json: bool, exit_code: int = 1) -> None:
         super().__init__(message)
-        self.code = code
-        self.as_json = as_json
-        self.exit_code = exit_code
-
-    def show(self, file: IO[Any] | None = None) -> None:
-        if self.as_json:
-            payload = {"error": {"code": self.code, "message": self.message}}
-            click.echo(json.dumps(payload, ensure_ascii=False), err=True)
-        else:
-            super().show(file)
+        self.code, self.as_json, self.exit_code = code, as_json, exit_code
 
 
-class JsonAwareUsageError(click.UsageError):
-    """Bad input (exit 2)."""
+class JsonAwareUsageError(ShowsJson, click.UsageError):
+    """Bad input (exit 2), shown with the command's usage line."""
 
     def __init__(self, message: str, code: str, ctx: click.Context | None, as_json: bool) -> None:
-        super().__init__(message, ctx)
-        self.code = code
-        self.as_json = as_json
-
-    def show(self, file: IO[Any] | None = None) -> None:
-        if self.as_json:
-            payload = {"error": {"code": self.code, "message": self.message}}
-            click.echo(json.dumps(payload, ensure_ascii=False), err=True)
-        else:
-            super().show(file)
+        click.UsageError.__init__(self, message, ctx)
+        self.code, self.as_json = code, as_json
 
 
 class GuardedCommand(click.Command):

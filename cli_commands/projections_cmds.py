@@ -57,23 +57,22 @@ def catch_up(names: tuple[str, ...]) -> None:
     Example:
       gongzhi projections catch-up
     """
+    _run(names, "catch_up", "applied", ("应用 {} 个新事件", "applied {} new events"))
+
+
+def _run(names: tuple[str, ...], action: str, key: str, said: tuple[str, str]) -> None:
+    """Run ReadModels.<action> on the named projections and report the counts."""
     from adapters.readmodels import open_read_models
 
     rt = runtime()
     with open_read_models(rt.app(read_only=True), rt.read_config, terminal_progress(rt)) as models:
-        _check_names(names, models.names)
-        done = models.catch_up(*names)
-    rt.emit({"applied": done}, "\n".join(
-        rt.say(f"{name}：应用 {count} 个新事件", f"{name}: applied {count} new events")
-        for name, count in done.items()))
-
-
-def _check_names(names: tuple[str, ...], known: list[str]) -> None:
-    unknown = [n for n in names if n not in known]
-    if unknown:
-        raise click.BadParameter(
-            f"unknown projection(s) {', '.join(unknown)}; known: {', '.join(known)}",
-            param_hint="NAMES")
+        unknown = [n for n in names if n not in models.names]
+        if unknown:
+            raise click.BadParameter(f"unknown projection(s) {', '.join(unknown)}; known: "
+                                     f"{', '.join(models.names)}", param_hint="NAMES")
+        done = getattr(models, action)(*names)
+    rt.emit({key: done}, "\n".join(
+        f"{name}{rt.say('：', ': ')}{rt.say(*said).format(count)}" for name, count in done.items()))
 
 
 @projections.command("rebuild")
@@ -89,12 +88,4 @@ def rebuild(names: tuple[str, ...]) -> None:
       gongzhi projections rebuild
       gongzhi projections rebuild cases commitments
     """
-    from adapters.readmodels import open_read_models
-
-    rt = runtime()
-    with open_read_models(rt.app(read_only=True), rt.read_config, terminal_progress(rt)) as models:
-        _check_names(names, models.names)
-        done = models.rebuild(*names)
-    rt.emit({"rebuilt": done}, "\n".join(
-        rt.say(f"{name}：已重放 {count} 个事件", f"{name}: replayed {count} events")
-        for name, count in done.items()))
+    _run(names, "rebuild", "rebuilt", ("已重放 {} 个事件", "replayed {} events"))

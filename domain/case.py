@@ -427,20 +427,19 @@ class Case(TextIdAggregate, CaseQueries):
         self, commitment_id: str, note: str | None, actor: str, occurred_at: datetime,
         timestamp: datetime,
     ) -> None:
-        self.commitments[commitment_id] = attrs.evolve(
-            self.commitments[commitment_id], status=CommitmentStatus.FULFILLED.value,
-            settled_at=occurred_at, note=note,
-        )
+        self._settled(commitment_id, CommitmentStatus.FULFILLED, occurred_at, note)
 
     @event("CommitmentBreached")
     def _commitment_breached(
         self, commitment_id: str, note: str | None, actor: str, occurred_at: datetime,
         timestamp: datetime,
     ) -> None:
+        self._settled(commitment_id, CommitmentStatus.BREACHED, occurred_at, note)
+
+    def _settled(self, commitment_id: str, status: CommitmentStatus, at: datetime,
+                 note: str | None) -> None:
         self.commitments[commitment_id] = attrs.evolve(
-            self.commitments[commitment_id], status=CommitmentStatus.BREACHED.value,
-            settled_at=occurred_at, note=note,
-        )
+            self.commitments[commitment_id], status=status.value, settled_at=at, note=note)
 
     # -- outcome ----------------------------------------------------------------
     def agree(self, terms: str, stamp: Stamp) -> None:

@@ -65,6 +65,15 @@ def drop_schema(schema: str) -> None:
         conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
 
 
+@pytest.fixture(autouse=True)
+def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The developer's shell must not change what the tests see (store, actor, zone)."""
+    for name in ("GONGZHI_STORE", "GONGZHI_READ_STORE", "GONGZHI_ACTOR", "GONGZHI_LANG",
+                 "GONGZHI_DEBUG"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("GONGZHI_TZ", "Asia/Shanghai")
+
+
 @pytest.fixture
 def sqlite_config(tmp_path: Any) -> StoreConfig:
     return StoreConfig.parse(str(tmp_path / "gongzhi.db"))

@@ -39,13 +39,6 @@ REF = "C2026-000001"
 SEAL_TOPIC = "domain.seal:LogSeal.Sealed"
 
 
-@pytest.fixture(autouse=True)
-def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("GONGZHI_STORE", "GONGZHI_READ_STORE", "GONGZHI_ACTOR", "GONGZHI_LANG",
-                 "GONGZHI_DEBUG"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("GONGZHI_TZ", "Asia/Shanghai")
-
 
 def store_arg(config: StoreConfig) -> str:
     if config.kind == "sqlite":

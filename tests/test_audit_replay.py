@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -40,16 +40,6 @@ from tests.conftest import CST, StepClock, open_restaurant_case
 
 ACTOR = "李调解员"
 FAR_DUE = date(2099, 12, 31)  # never overdue, whatever day the test runs
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _clean_environment() -> Iterator[None]:
-    with pytest.MonkeyPatch.context() as mp:
-        for name in ("GONGZHI_STORE", "GONGZHI_READ_STORE", "GONGZHI_ACTOR", "GONGZHI_LANG",
-                     "GONGZHI_DEBUG"):
-            mp.delenv(name, raising=False)
-        mp.setenv("GONGZHI_TZ", "Asia/Shanghai")
-        yield
 
 
 def gongzhi(store: Path, *args: str) -> Result:

@@ -46,13 +46,6 @@ NOTE_TOPIC = "domain.case:Case.NoteAdded"
 OPENED_TOPIC = "domain.case:Case.Opened"
 
 
-@pytest.fixture(autouse=True)
-def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("GONGZHI_STORE", "GONGZHI_READ_STORE", "GONGZHI_ACTOR", "GONGZHI_LANG",
-                 "GONGZHI_DEBUG"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("GONGZHI_TZ", "Asia/Shanghai")
-
 
 # -- direct access to the table, bypassing the application ------------------------------------
 

@@ -54,14 +54,6 @@ OPEN = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The developer's shell must not change what the tests see (actor, language, store)."""
-    for name in ("GONGZHI_STORE", "GONGZHI_READ_STORE", "GONGZHI_ACTOR", "GONGZHI_LANG",
-                 "GONGZHI_DEBUG"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("GONGZHI_TZ", "Asia/Shanghai")
-
 
 def assert_refused(result: Result, exit_code: int, phrase: str) -> None:
     """A clean refusal: the exit code, the message on stderr, no traceback, nothing on stdout."""

@@ -57,14 +57,6 @@ ACTOR = "李调解员"
 SUMMARY = '一楼饭店22点后噪音扰民、油烟直排, 住户称"无法入睡"\n另：楼道堆物'
 
 
-@pytest.fixture(autouse=True)
-def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The developer's shell must not change what the tests see (store, actor, zone)."""
-    for name in ("GONGZHI_STORE", "GONGZHI_READ_STORE", "GONGZHI_ACTOR", "GONGZHI_LANG",
-                 "GONGZHI_DEBUG"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("GONGZHI_TZ", "Asia/Shanghai")
-
 
 @pytest.fixture
 def models(app: Gongzhi, store_config: StoreConfig) -> Iterator[ReadModels]:
