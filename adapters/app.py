@@ -107,13 +107,14 @@ class Gongzhi(Application[str]):
     def open_case(self, stamp: Stamp, **fields: Any) -> Case:
         """Open a case under the next free number of its year (the year it was raised)."""
         year = stamp.occurred_at.astimezone(local_tz()).year
-        stamps = [stamp]
+        attempts = 0
 
         def build(number: int) -> Case:
-            if len(stamps) > 1:  # a retry: it is recorded now, not when first tried
-                stamps[-1] = attrs.evolve(stamp, recorded_at=self.clock())
-            stamps.append(stamps[-1])
-            return Case.open(ref=case_ref(year, number), stamp=stamps[-1], **fields)
+            nonlocal attempts
+            # A retry is recorded when it is saved, not when it was first tried.
+            fresh = attrs.evolve(stamp, recorded_at=self.clock()) if attempts else stamp
+            attempts += 1
+            return Case.open(ref=case_ref(year, number), stamp=fresh, **fields)
 
         case: Case = self.save_numbered(year_prefix(year), build)
         return case
