@@ -1,51 +1,44 @@
-"""The Gongzhi application: eventsourcing's `Application` over the Case aggregate.
+"""The Gongzhi application: eventsourcing's `Application` over every registered aggregate kind.
 
 The CLI, the demo and the tests all go through this class. It stamps each
-command with the actor and the clock, allocates case numbers, and retries a
-command when another writer got to the same case first: the command runs again
-on the fresh state, so its rules are checked again and nothing is lost.
+command with the actor and the clock, allocates numbers per prefix, and runs
+every change as a unit of work: the aggregates it loads or creates, and those
+its reactions touch, are saved together in one transaction. When another writer
+got to one of them first, the whole unit runs again on the fresh state, so its
+rules are checked again and nothing is lost.
 """
 
 from __future__ import annotations
 
-import random
-import time
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
-import attrs
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import IntegrityError, Transcoder
 from eventsourcing.utils import Environment, EnvType
 
 from adapters.clock import local_tz, utc_now
 from adapters.codec import make_transcoder
-from adapters.errors import AppError, ConcurrentChange, case_not_found, changed_by_someone_else
+from adapters.errors import (
+    AppError,
+    ConcurrentChange,
+    case_not_found,
+    changed_by_someone_else,
+    not_found,
+)
 from adapters.settings import StoreConfig
+from adapters.unit_of_work import Recorded, UnitOfWork, pause
 from domain.case import Case
-from domain.refs import MAX_NUMBER, case_ref, ref_number, year_prefix
+from domain.registry import MAX_NUMBER, kind_of_ref, ref_number
 from domain.values import Stamp
 
 T = TypeVar("T")
 # A writer that lost the race reloads and tries again after a short random
-# pause, growing each time: without the pause, the loser of two tight loops
-# re-reads just as the winner appends again and loses every round.
+# pause, growing each time (see unit_of_work.pause).
 RETRIES = 40
-BACKOFF_CAP = 0.25  # seconds
 
-
-@attrs.frozen
-class Recorded(Generic[T]):
-    """What a command recorded: the case after it, the command's result, the new events."""
-
-    case: Case
-    result: T
-    events: list[Any]
-
-    @property
-    def event_types(self) -> list[str]:
-        return [type(e).__name__ for e in self.events]
+__all__ = ["Gongzhi", "Recorded"]
 
 
 class Gongzhi(Application[str]):
@@ -78,88 +71,90 @@ class Gongzhi(Application[str]):
         return Stamp(actor=actor, occurred_at=occurred_at or now.astimezone(local_tz()),
                      recorded_at=now)
 
-    # -- numbered aggregates ---------------------------------------------------
+    # -- reading --------------------------------------------------------------
+    def get(self, ref: str, version: int | None = None) -> Any:
+        """Any aggregate by its reference (the kind is known from the reference's form)."""
+        kind = kind_of_ref(ref)
+        try:
+            aggregate: Any = self.repository.get(ref, version=version)
+        except AggregateNotFoundError:
+            raise not_found(kind, ref) from None
+        if kind is not None and not isinstance(aggregate, kind.aggregate_class()):
+            raise not_found(kind, ref)
+        return aggregate
+
+    def get_case(self, ref: str, version: int | None = None) -> Case:
+        case = self.get(ref, version)
+        if not isinstance(case, Case):
+            raise case_not_found(ref)
+        return case
+
+    def history(self, ref: str) -> tuple[Any, list[Any]]:
+        """An aggregate and its stored events, oldest first, from one read of its stream."""
+        events = list(self.events.get(ref))
+        aggregate: Any = None
+        for event in events:
+            aggregate = event.mutate(aggregate)  # type: ignore[attr-defined]
+        kind = kind_of_ref(ref)
+        if aggregate is None or (kind and not isinstance(aggregate, kind.aggregate_class())):
+            raise not_found(kind, ref)
+        return aggregate, events
+
+    # -- writing --------------------------------------------------------------
+    def run(self, work: Callable[[UnitOfWork], T], conflict_ref: str = "") -> Recorded[T]:
+        """Run `work` in a unit of work and save everything it touched in one transaction.
+
+        On a conflict (another writer saved one of the same aggregates, or took the
+        same number) the unit is thrown away and `work` runs again on fresh state.
+        """
+        for attempt in range(RETRIES):
+            unit = UnitOfWork(self, attempt)
+            result = work(unit)
+            unit.react()
+            try:
+                recordings = self.save(*unit.touched())
+            except IntegrityError:
+                pause(attempt)
+                continue
+            return Recorded(unit.primary(), result, [r.domain_event for r in recordings])
+        if conflict_ref:
+            raise changed_by_someone_else(kind_of_ref(conflict_ref), conflict_ref)
+        raise ConcurrentChange("同时写入的操作过多，本次操作未记录，请重试",
+                               "too many writes at once; nothing was recorded, try again")
+
+    def change(self, ref: str, command: Callable[[Any], T]) -> Recorded[T]:
+        """Run `command` on the current state of one aggregate and save what it recorded."""
+        return self.run(lambda unit: command(unit.get(ref)), conflict_ref=ref)
+
+    def record(self, ref: str, actor: str, command: Callable[[Any, Stamp], T],
+               at: datetime | None = None) -> Recorded[T]:
+        """`change` with a stamp made afresh for each attempt (recorded when saved)."""
+        return self.change(ref, lambda aggregate: command(aggregate, self.stamp(actor, at)))
+
+    # Kept for callers written before the generic unit of work.
+    change_case = change
+
+    def next_number(self, prefix: str, taken: int = 0) -> int:
+        """The next free number after `prefix` (C2026-, SEAL-), past `taken` already claimed."""
+        highest = self.recorder.max_id_with_prefix(prefix)  # type: ignore[attr-defined]
+        number = (ref_number(highest) if highest else 0) + 1 + taken
+        if number > MAX_NUMBER:
+            raise AppError(f"{prefix} 开头的编号已用尽（最大 {MAX_NUMBER}）",
+                           f"no numbers left after {prefix}{MAX_NUMBER}")
+        return number
+
     def save_numbered(self, prefix: str, build: Callable[[int], Any]) -> Any:
-        """Save a new aggregate under the next free number after `prefix` (C2026-, SEAL-).
+        """Save a new aggregate under the next free number after `prefix`.
 
         The number is the aggregate's id, so the store's primary key makes two
         writers taking the same number impossible: the loser takes the next.
         """
-        for attempt in range(RETRIES):
-            highest = self.recorder.max_id_with_prefix(prefix)  # type: ignore[attr-defined]
-            number = ref_number(highest) + 1 if highest else 1
-            if number > MAX_NUMBER:
-                raise AppError(f"no numbers left after {prefix}{MAX_NUMBER}",
-                               f"{prefix} 开头的编号已用尽（最大 {MAX_NUMBER}）")
-            aggregate = build(number)
-            try:
-                self.save(aggregate)
-            except IntegrityError:
-                _pause(attempt)
-                continue
-            return aggregate
-        raise ConcurrentChange(
-            "could not allocate a number: too many opened at once; try again",
-            "编号分配冲突（同时新建的过多），请重试",
-        )
+        recorded = self.run(lambda unit: unit.create_numbered(prefix, build))
+        return recorded.result
 
-    # -- cases ----------------------------------------------------------------
     def open_case(self, stamp: Stamp, **fields: Any) -> Case:
-        """Open a case under the next free number of its year (the year it was raised)."""
-        year = stamp.occurred_at.astimezone(local_tz()).year
-        attempts = 0
+        """Open a case under the next free number of its year (adapters.case_use_cases)."""
+        from adapters.case_use_cases import open_case
 
-        def build(number: int) -> Case:
-            nonlocal attempts
-            # A retry is recorded when it is saved, not when it was first tried.
-            fresh = attrs.evolve(stamp, recorded_at=self.clock()) if attempts else stamp
-            attempts += 1
-            return Case.open(ref=case_ref(year, number), stamp=fresh, **fields)
-
-        case: Case = self.save_numbered(year_prefix(year), build)
+        case: Case = open_case(self, stamp, **fields).aggregate
         return case
-
-    def get_case(self, ref: str, version: int | None = None) -> Case:
-        try:
-            case = self.repository.get(ref, version=version)
-        except AggregateNotFoundError:
-            raise case_not_found(ref) from None
-        if not isinstance(case, Case):
-            raise case_not_found(ref)
-        return case
-
-    def change_case(self, ref: str, command: Callable[[Case], T]) -> Recorded[T]:
-        """Run `command` on the current case and save what it recorded.
-
-        If another writer saved first, reload and run the command again: the
-        rules are checked against the new state, so a retry is safe.
-        """
-        for attempt in range(RETRIES):
-            case = self.get_case(ref)
-            result = command(case)
-            try:
-                recordings = self.save(case)
-            except IntegrityError:
-                _pause(attempt)
-                continue
-            return Recorded(case, result, [r.domain_event for r in recordings])
-        raise changed_by_someone_else(ref)
-
-    def record(self, ref: str, actor: str, command: Callable[[Case, Stamp], T],
-               at: datetime | None = None) -> Recorded[T]:
-        """`change_case` with a stamp made afresh for each attempt (recorded when saved)."""
-        return self.change_case(ref, lambda case: command(case, self.stamp(actor, at)))
-
-    def history(self, ref: str) -> tuple[Case, list[Any]]:
-        """A case and its stored events, oldest first, from one read of its stream."""
-        events = list(self.events.get(ref))
-        case: Any = None
-        for event in events:
-            case = event.mutate(case)
-        if not isinstance(case, Case):
-            raise case_not_found(ref)
-        return case, events
-
-
-def _pause(attempt: int) -> None:
-    time.sleep(random.uniform(0, min(BACKOFF_CAP, 0.005 * 2 ** attempt)))

@@ -73,8 +73,8 @@ def _records(stream: IO[str]) -> tuple[dict[str, Any], Iterator[dict[str, Any]]]
     except ValueError:
         header = {}
     if not isinstance(header, dict) or header.get("format") != FORMAT:
-        raise AppError("not a Gongzhi audit export (the first line must be its header)",
-                       "不是共治审计导出文件（第一行应为文件头）")
+        raise AppError("不是共治审计导出文件（第一行应为文件头）",
+                       "not a Gongzhi audit export (the first line must be its header)")
     return header, _lines(stream)
 
 
@@ -87,9 +87,9 @@ def _lines(stream: IO[str]) -> Iterator[dict[str, Any]]:
             _row(record)
         except (ValueError, KeyError, TypeError) as error:
             raise AppError(
+                f"归档第 {number} 行不是有效的事件记录（{type(error).__name__}）：归档已被改动或损坏",
                 f"line {number} of the archive is not a stored event ({type(error).__name__}): "
                 "the archive was altered or damaged",
-                f"归档第 {number} 行不是有效的事件记录（{type(error).__name__}）：归档已被改动或损坏",
             ) from None
         yield record
 

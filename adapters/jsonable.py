@@ -38,11 +38,18 @@ def event_data(event: Any) -> dict[str, Any]:
     return {k: jsonable(v) for k, v in vars(event).items() if k not in BASE_EVENT_FIELDS}
 
 
+def event_topic(event: Any) -> str:
+    from eventsourcing.utils import get_topic
+
+    return get_topic(type(event))
+
+
 def event_envelope(event: Any) -> dict[str, Any]:
     return {
         "aggregate": event.originator_id,
         "version": event.originator_version,
         "type": event_type(event),
+        "topic": event_topic(event),
         "actor": getattr(event, "actor", None),
         "recorded_at": event.timestamp.isoformat(),
         "occurred_at": jsonable(getattr(event, "occurred_at", None)),

@@ -38,11 +38,11 @@ Progress = Callable[[str, int], AbstractContextManager[Tick]]
 
 def log_changed(name: str, position: int) -> AppError:
     return AppError(
+        f"事件日志在通知 {position} 处与读模型“{name}”不再一致：有事件被删除或改写。"
+        f"请先运行 gongzhi audit verify 查明原因，再运行 gongzhi projections rebuild {name}。",
         f"the event log no longer matches read model '{name}' at notification {position}: "
         "events were deleted or rewritten. Run 'gongzhi audit verify' to see what changed, "
         f"then 'gongzhi projections rebuild {name}'.",
-        f"事件日志在通知 {position} 处与读模型“{name}”不再一致：有事件被删除或改写。"
-        f"请先运行 gongzhi audit verify 查明原因，再运行 gongzhi projections rebuild {name}。",
     )
 
 

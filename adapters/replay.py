@@ -9,20 +9,13 @@ from typing import Any
 
 from adapters.codec import decode, make_mapper
 from adapters.errors import AppError
-from adapters.jsonable import jsonable
 from adapters.log_reader import LogRow
-from domain.case import Case
-
-PRIVATE = ("_pending_events",)
+from adapters.views import view_of_ref
 
 
 def document(aggregate: Any, today: date) -> dict[str, Any]:
-    if isinstance(aggregate, Case):
-        from adapters.case_view import case_document
-
-        return case_document(aggregate, today)
-    state = {k.lstrip("_"): jsonable(v) for k, v in vars(aggregate).items() if k not in PRIVATE}
-    return {"id": aggregate.id, "version": aggregate.version, **state}
+    """The aggregate's `show` document, as its kind's view makes it."""
+    return view_of_ref(aggregate.id).document(aggregate, today)
 
 
 def replay(rows: list[LogRow]) -> Iterator[tuple[Any, Any]]:
@@ -34,10 +27,10 @@ def replay(rows: list[LogRow]) -> Iterator[tuple[Any, Any]]:
             event = decode(mapper, row.originator_id, row.version, row.topic, row.state)
         except Exception as error:
             raise AppError(
-                f"{row.originator_id} v{row.version} can no longer be read ({type(error).__name__})"
-                "; its stored bytes were probably altered: run 'gongzhi audit verify'",
                 f"{row.originator_id} 第 {row.version} 版已无法读取（{type(error).__name__}），"
-                "其存储内容可能被改动，请运行 gongzhi audit verify") from None
+                "其存储内容可能被改动，请运行 gongzhi audit verify",
+                f"{row.originator_id} v{row.version} can no longer be read ({type(error).__name__})"
+                "; its stored bytes were probably altered: run 'gongzhi audit verify'") from None
         aggregate = event.mutate(copy.deepcopy(aggregate))
         yield event, aggregate
 

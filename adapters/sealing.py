@@ -46,11 +46,11 @@ def seal(app: Any, reader: LogReader, stamp: Stamp) -> LogSeal:
     if not report.ok:
         first = report.problems[0]
         raise AppError(
+            f"日志已有 {len(report.problems)} 处问题（首处在通知 {first.notification_id}："
+            f"{first.detail_zh}），请先运行 gongzhi audit verify 查明，再封存",
             f"the log is already broken ({len(report.problems)} problem(s), first at "
             f"notification {first.notification_id}: {first.detail_en}); run 'gongzhi audit "
-            "verify' and resolve it before sealing",
-            f"日志已有 {len(report.problems)} 处问题（首处在通知 {first.notification_id}："
-            f"{first.detail_zh}），请先运行 gongzhi audit verify 查明，再封存")
+            "verify' and resolve it before sealing")
     head = verifier.prev.notification_id if verifier.prev else 0
     stamp = attrs.evolve(stamp, recorded_at=app.clock())  # recorded after the long check
     record: LogSeal = app.save_numbered(SEAL_PREFIX, lambda number: LogSeal.record(

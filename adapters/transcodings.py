@@ -1,6 +1,7 @@
 """How domain value objects are written into event payloads (JSON).
 
-Each attrs value object is stored as its fields under a stable type name. On
+Each attrs value object is stored as its fields under a stable type name (each
+aggregate kind declares its own in its registration). On
 the way back, validators are switched off: history must always load, even if
 today's rules for a field are stricter than when the event was recorded.
 """
@@ -13,15 +14,7 @@ from typing import Any
 import attrs
 from eventsourcing.persistence import JSONTranscoder, Transcoding
 
-from domain.values import Location, Party, ReferralRequest, TimeWindow
-
-# Stored type names: never rename one without registering the old name too.
-VALUE_OBJECTS: dict[str, type] = {
-    "Location": Location,
-    "Party": Party,
-    "TimeWindow": TimeWindow,
-    "ReferralRequest": ReferralRequest,
-}
+from domain.registry import value_objects
 
 
 class AttrsTranscoding(Transcoding):
@@ -51,5 +44,5 @@ class DateAsISO(Transcoding):
 
 def register_domain_transcodings(transcoder: JSONTranscoder) -> None:
     transcoder.register(DateAsISO())
-    for name, cls in VALUE_OBJECTS.items():
+    for name, cls in value_objects().items():  # each kind declares the ones it stores
         transcoder.register(AttrsTranscoding(name, cls))

@@ -16,7 +16,7 @@ import click
 
 from adapters.clock import local_tz
 from cli_commands.errors import GuardedGroup
-from cli_commands.event_text import describe, event_name, when
+from cli_commands.event_text import event_name, history_lines
 from cli_commands.parsing import MOMENT
 from cli_commands.runtime import runtime
 
@@ -34,7 +34,7 @@ def audit() -> None:
     """
 
 
-class Duration(click.ParamType):
+class Duration(click.ParamType[Any]):
     name = "DURATION"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
@@ -49,14 +49,14 @@ class Duration(click.ParamType):
 
 
 def aggregate_id(text: str) -> str:
-    """Case references are normalised (2026-1 → C2026-000001); other ids pass as typed."""
+    """A reference of any registered kind, normalised (2026-1 → C2026-000001); else as typed."""
     from domain.errors import DomainError
-    from domain.refs import parse_case_ref
+    from domain.registry import parse_any_ref
 
     try:
-        return parse_case_ref(text)
+        return parse_any_ref(text)[1]
     except DomainError:
-        return text.strip().upper()
+        return text.strip()
 
 
 @contextmanager
@@ -73,9 +73,9 @@ def log_reader() -> Iterator[Any]:
 def stream_rows(reader: Any, ident: str) -> list[Any]:
     from adapters.errors import NotFound
 
-    rows = reader.stream(ident)
+    rows: list[Any] = reader.stream(ident)
     if not rows:
-        raise NotFound(f"no aggregate {ident} in this store", f"本库中没有 {ident}")
+        raise NotFound(f"本库中没有 {ident}", f"no aggregate {ident} in this store")
     return rows
 
 
@@ -95,7 +95,7 @@ def history(aggregate: str, late_after: timedelta) -> None:
     """
     from adapters.codec import decode, make_mapper
     from adapters.jsonable import event_envelope
-    from cli_commands.event_text import party_names
+    from adapters.views import view_of_ref
 
     rt = runtime()
     mapper = make_mapper()
@@ -116,23 +116,15 @@ def history(aggregate: str, late_after: timedelta) -> None:
         entry.update(notification_id=row.notification_id, event_hash=row.event_hash.hex(),
                      log_hash=row.log_hash.hex())
         entries.append(entry)
-    names = party_names(state) if hasattr(state, "parties") else {}
-    late = rt.say("【补录】", "[LATE]")
-    lines = [
-        f"v{e['version']:<3} #{e['notification_id']:<6} {event_name(e['type'], rt.lang)}"
-        f"{' ' + late if e['late'] else ''}\n"
-        f"     {rt.say('发生', 'happened')} {when(e['occurred_at'])}  "
-        f"{rt.say('记录', 'recorded')} {when(e['recorded_at'])}  {rt.say('记录人', 'by')} "
-        f"{e['actor']}  hash {e['event_hash'][:12]}\n"
-        f"     {describe(e['type'], e['data'], rt.lang, names)}"
-        for e in entries
-    ]
+    names = view_of_ref(rows[0].originator_id).names(state) if state is not None else {}
+    lines = history_lines(entries, rt.lang, names, audit=True,
+                          late_mark=rt.say("【补录】", "[LATE]"))
     rt.emit(entries, "\n".join(lines))
 
 
 def undecodable(row: Any, error: Exception) -> dict[str, Any]:
     return {"aggregate": row.originator_id, "version": row.version,
-            "type": row.topic.rsplit(".", 1)[-1], "actor": None, "recorded_at": None,
+            "type": row.topic.rsplit(".", 1)[-1], "topic": row.topic, "actor": None, "recorded_at": None,
             "occurred_at": None, "late": False,
             "data": {"undecodable": f"{type(error).__name__}: {error}"[:300]}}
 
@@ -152,26 +144,30 @@ def replay_cmd(aggregate: str, as_of: datetime | None, version: int | None, step
       gongzhi audit replay C2026-000001 --version 5
       gongzhi audit replay C2026-000001 --step
     """
+    from adapters.jsonable import event_topic
     from adapters.replay import changes, document, replay, upto
+    from adapters.views import view_of_ref
 
     rt = runtime()
     if as_of and version:
-        raise click.UsageError("give --as-of or --version, not both")
+        raise click.UsageError(rt.say("--as-of 与 --version 只能给一个",
+                                      "give --as-of or --version, not both"))
     with log_reader() as reader:
         rows = stream_rows(reader, aggregate_id(aggregate))
     today = as_of.astimezone(local_tz()).date() if as_of else rt.today()
     if step:
-        steps, before = [], {}
+        steps: list[dict[str, Any]] = []
+        before: dict[str, Any] = {}
         for event, state in replay(rows):
             if (version and event.originator_version > version) or (
                     as_of and event.timestamp > as_of):
                 break
             after = document(state, today)
             steps.append({"version": event.originator_version, "type": type(event).__name__,
-                          "changes": changes(before, after)})
+                          "topic": event_topic(event), "changes": changes(before, after)})
             before = after
         text = "\n".join(
-            f"v{s['version']} {event_name(s['type'], rt.lang)}\n" + "\n".join(
+            f"v{s['version']} {event_name(s['topic'], rt.lang)}\n" + "\n".join(
                 _change_line(k, c) for k, c in s["changes"].items()) for s in steps)
         rt.emit(steps, text)
         return
@@ -184,13 +180,7 @@ def replay_cmd(aggregate: str, as_of: datetime | None, version: int | None, step
         raise click.ClickException(rt.say("该时刻之前没有任何记录", "nothing was recorded by then"))
     event, state = found
     doc = document(state, today)
-    if doc.get("ref", "").startswith("C"):
-        from cli_commands.case_text import render_case
-
-        text = render_case(doc, rt.lang)
-    else:
-        text = "\n".join(f"{k}: {v}" for k, v in doc.items())
-    rt.emit(doc, text)
+    rt.emit(doc, view_of_ref(state.id).render(doc, rt.lang))
 
 
 def _change_line(key: str, change: dict[str, Any]) -> str:

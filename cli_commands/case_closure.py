@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
 
 import click
 
+from adapters import case_use_cases as use
 from cli_commands.case_group import at_option, case, write
 from cli_commands.parsing import CASE_REF, DUE, DaysLater, TermType
 from domain.vocabulary import Outcome, Satisfaction
@@ -28,17 +28,13 @@ def commit(ref: str, party: str, duty: str, due: date | DaysLater, at: datetime 
       gongzhi case commit C2026-000001 --party r1 --duty "安装油烟净化器" --due +30
       gongzhi case commit C2026-000001 --party 老王饭店 --duty "22:00后不在户外营业" --due 2026-12-31
     """
-    def command(c: Any, s: Any) -> str:
-        # counted from the day the commitment is made, as the case's own rule counts it
-        day = due.from_(s.occurred_at.date()) if isinstance(due, DaysLater) else due
-        return str(c.commit(party, duty, day, s))
-
-    write(ref, at, command)
+    write(ref, at, use.commit, party=party, duty=duty,
+          due=due.from_ if isinstance(due, DaysLater) else due)
 
 
 def _settle(ref: str, commitment: str, fulfilled: bool, note: str | None,
             at: datetime | None) -> None:
-    write(ref, at, lambda c, s: c.settle_commitment(commitment, fulfilled, s, note))
+    write(ref, at, use.fulfil if fulfilled else use.breach, commitment=commitment, note=note)
 
 
 @case.command("fulfil")
@@ -82,7 +78,7 @@ def agree(ref: str, terms: str, at: datetime | None) -> None:
     Example:
       gongzhi case agree C2026-000001 "22:00后停止户外营业；30日内安装油烟净化器"
     """
-    write(ref, at, lambda c, s: c.agree(terms, s))
+    write(ref, at, use.agree, terms=terms)
 
 
 @case.command("fail")
@@ -96,7 +92,7 @@ def fail(ref: str, reason: str, at: datetime | None) -> None:
     Example:
       gongzhi case fail C2026-000001 --reason "双方分歧较大，建议诉讼"
     """
-    write(ref, at, lambda c, s: c.fail(reason, s))
+    write(ref, at, use.fail, reason=reason)
 
 
 @case.command("close")
@@ -118,7 +114,7 @@ def close(ref: str, outcome: Outcome, satisfaction: Satisfaction, follow_up: str
     Example:
       gongzhi case close C2026-000001 --outcome 调解成功 --satisfaction 满意 --follow-up "回访无噪音"
     """
-    write(ref, at, lambda c, s: c.close(outcome, satisfaction, s, follow_up))
+    write(ref, at, use.close, outcome=outcome, satisfaction=satisfaction, follow_up=follow_up)
 
 
 @case.command("reopen")
@@ -132,7 +128,7 @@ def reopen(ref: str, reason: str, at: datetime | None) -> None:
     Example:
       gongzhi case reopen C2026-000001 --reason "居民再次反映23点后噪音"
     """
-    write(ref, at, lambda c, s: c.reopen(reason, s))
+    write(ref, at, use.reopen, reason=reason)
 
 
 @case.command("note")
@@ -146,4 +142,4 @@ def note(ref: str, text: str, at: datetime | None) -> None:
     Example:
       gongzhi case note C2026-000001 "已电话联系投诉人，约定周四上门"
     """
-    write(ref, at, lambda c, s: c.add_note(text, s))
+    write(ref, at, use.add_note, text=text)

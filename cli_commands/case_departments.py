@@ -6,6 +6,7 @@ from datetime import datetime
 
 import click
 
+from adapters import case_use_cases as use
 from cli_commands.case_group import at_option, case, write
 from cli_commands.parsing import ASK, CASE_REF, DEPARTMENT, MOMENT, TermType
 from domain.values import ReferralRequest
@@ -30,7 +31,7 @@ def refer(ref: str, asks: tuple[ReferralRequest, ...], at: datetime | None) -> N
       gongzhi case refer C2026-000001 --ask "市场监管局=营业执照与经营范围是否合规？" \\
         --ask "生态环境局=油烟排放是否超标？" --ask "派出所=夜间噪音是否违反治安管理规定？"
     """
-    write(ref, at, lambda c, s: ",".join(c.refer(list(asks), s)))
+    write(ref, at, use.refer, asks=asks)
 
 
 @case.command("respond")
@@ -45,7 +46,7 @@ def respond(ref: str, department: str, response: str, at: datetime | None) -> No
     Example:
       gongzhi case respond C2026-000001 生态环境局 "油烟浓度超标，责令30日内安装净化设施"
     """
-    write(ref, at, lambda c, s: c.record_response(department, response, s))
+    write(ref, at, use.respond, department=department, response=response)
 
 
 @case.command("escalate")
@@ -61,7 +62,7 @@ def escalate(ref: str, to_level: Level, reason: str, at: datetime | None) -> Non
     Example:
       gongzhi case escalate C2026-000001 --to 社区 --reason "涉及市场监管、环保、公安多个部门"
     """
-    write(ref, at, lambda c, s: c.escalate(to_level, reason, s))
+    write(ref, at, use.escalate, to_level=to_level, reason=reason)
 
 
 @case.command("inspect")
@@ -85,5 +86,5 @@ def inspect(
       gongzhi case inspect C2026-000001 --from "2026-10-15 20:00" --to "2026-10-15 22:00" \\
         --inspector 派出所 --inspector 网格员小周 --findings "21:40 噪音 62 分贝" --failed --rectified
     """
-    write(ref, at or ended_at, lambda c, s: c.record_spot_check(
-        started_at, ended_at, list(inspectors), findings, passed, rectified, s))
+    write(ref, at or ended_at, use.spot_check, started_at=started_at, ended_at=ended_at,
+          inspectors=inspectors, findings=findings, passed=passed, rectified_on_spot=rectified)

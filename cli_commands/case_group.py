@@ -38,25 +38,30 @@ def at_option(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
-def write(ref: str, at: datetime | None, command: Callable[[Any, Any], Any]) -> Any:
-    """Run a case command and report what it recorded."""
+def write(ref: str, at: datetime | None, command: Callable[..., Any], **arguments: Any) -> Any:
+    """Run a named use case (adapters.case_use_cases) on a case and report what it recorded.
+
+    `command(case, stamp, **arguments)`; a retry after a conflict runs it again.
+    """
     rt = runtime()
     actor = rt.require_actor()
-    recorded = rt.app().record(ref, actor, command, at)
-    report(recorded.case, recorded.event_types, recorded.result)
+    recorded = rt.app().record(ref, actor, lambda c, s: command(c, s, **arguments), at)
+    report(recorded)
     return recorded
 
 
-def report(case: Any, event_types: list[str], result: Any = None) -> None:
+def report(recorded: Any) -> None:
+    """What a write recorded, for any aggregate kind with a status (case, meeting, ...)."""
     rt = runtime()
-    document = {"ref": case.id, "version": case.version, "status": case.status,
-                "events": event_types}
+    aggregate, result = recorded.aggregate, recorded.result
+    document = {"ref": aggregate.id, "version": aggregate.version,
+                "status": getattr(aggregate, "status", None), "events": recorded.event_types}
     if isinstance(result, str):
         document["id"] = result
-    names = "、".join(event_name(t, rt.lang) for t in event_types)
+    names = rt.say("、", ", ").join(event_name(t, rt.lang) for t in recorded.event_topics)
     suffix = f" {result}" if isinstance(result, str) else ""
-    rt.emit(document, rt.say(f"{case.id} v{case.version} 已记录：{names}{suffix}",
-                             f"{case.id} v{case.version} recorded: {names}{suffix}"))
+    rt.emit(document, rt.say(f"{aggregate.id} v{aggregate.version} 已记录：{names}{suffix}",
+                             f"{aggregate.id} v{aggregate.version} recorded: {names}{suffix}"))
 
 
 # Register the commands (each module adds its own to the group).

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 import click
 
+from adapters import case_use_cases as use
 from cli_commands.case_group import at_option, case, report, write
 from cli_commands.parsing import CASE_REF, PARTY, WINDOW, TermType
 from cli_commands.runtime import runtime
@@ -51,12 +51,11 @@ def open_case(
         --summary "一楼饭店22点后噪音扰民、油烟直排" --window 22:00-02:00
     """
     rt = runtime()
-    case_ = rt.app().open_case(
-        rt.stamp(at), channel=channel, categories=list(categories),
+    report(use.open_case(
+        rt.app(), rt.stamp(at), channel=channel, categories=list(categories),
         location=Location(community, grid, building, unit), complainants=list(complainants),
         respondents=list(respondents), summary=summary, nuisance_window=window, level=level,
-    )
-    report(case_, ["Opened"], case_.id)
+    ))
 
 
 @case.command("join")
@@ -70,7 +69,7 @@ def join(ref: str, complainant: PartySpec, at: datetime | None) -> None:
     Example:
       gongzhi case join C2026-000001 李先生
     """
-    write(ref, at, lambda c, s: c.join(complainant, s).key)
+    write(ref, at, use.join, complainant=complainant)
 
 
 @case.command("assign")
@@ -86,7 +85,4 @@ def assign(ref: str, mediator: str, reason: str | None, at: datetime | None) -> 
       gongzhi case assign C2026-000001 李明
       gongzhi case assign C2026-000001 王芳 --reason "李明休假"
     """
-    def command(c: Any, s: Any) -> None:
-        c.assign(mediator, s, reason)
-
-    write(ref, at, command)
+    write(ref, at, use.assign, mediator=mediator, reason=reason)

@@ -7,7 +7,7 @@ from datetime import date
 import click
 
 from cli_commands.case_group import case
-from cli_commands.event_text import describe, event_name, party_names, when
+from cli_commands.event_text import history_lines, when
 from cli_commands.parsing import CASE_REF, DAY, TermType
 from cli_commands.runtime import runtime
 from cli_commands.text_table import render_table
@@ -49,17 +49,12 @@ def history(ref: str) -> None:
       gongzhi --json case history C2026-000001 | jq '.[].type'
     """
     from adapters.jsonable import event_envelope
+    from adapters.views import view_of_ref
 
     rt = runtime()
     case_, events = rt.app(read_only=True).history(ref)
-    names = party_names(case_)
     envelopes = [event_envelope(e) for e in events]
-    lines = [
-        f"v{e['version']:<3} {when(e['occurred_at'])}  {event_name(e['type'], rt.lang)}"
-        f"  [{e['actor']}{rt.say('，记录于 ', ', recorded ')}{when(e['recorded_at'])}]\n"
-        f"     {describe(e['type'], e['data'], rt.lang, names)}"
-        for e in envelopes
-    ]
+    lines = history_lines(envelopes, rt.lang, view_of_ref(ref).names(case_))
     rt.emit(envelopes, "\n".join(lines))
 
 

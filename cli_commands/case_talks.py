@@ -6,6 +6,7 @@ from datetime import datetime
 
 import click
 
+from adapters import case_use_cases as use
 from cli_commands.case_group import at_option, case, write
 from cli_commands.parsing import CASE_REF, TermType
 from domain.vocabulary import StatementKind
@@ -26,7 +27,7 @@ def statement(ref: str, text: str, party: str, kind: StatementKind, at: datetime
       gongzhi case statement C2026-000001 --party c1 --kind 诉求 "22点后保持安静，安装油烟净化器"
       gongzhi case statement C2026-000001 --party 老王饭店 "晚市是主要收入，希望继续营业"
     """
-    write(ref, at, lambda c, s: c.record_statement(party, kind, text, s))
+    write(ref, at, use.record_statement, party=party, kind=kind, text=text)
 
 
 @case.command("propose")
@@ -44,7 +45,7 @@ def propose(ref: str, terms: str, by: str, answers: str | None, at: datetime | N
       gongzhi case propose C2026-000001 --by mediator "22:00后停止户外营业，30天内安装净化器"
       gongzhi case propose C2026-000001 --by r1 --answers P1 "22:30后停止户外营业"
     """
-    write(ref, at, lambda c, s: c.propose(by, terms, s, in_reply_to=answers))
+    write(ref, at, use.propose, by=by, terms=terms, answers=answers)
 
 
 @case.command("accept")
@@ -59,7 +60,7 @@ def accept(ref: str, proposal: str, party: str, at: datetime | None) -> None:
     Example:
       gongzhi case accept C2026-000001 P2 --party c1
     """
-    write(ref, at, lambda c, s: c.answer(proposal, party, True, s))
+    write(ref, at, use.accept, proposal=proposal, party=party)
 
 
 @case.command("reject")
@@ -75,4 +76,4 @@ def reject(ref: str, proposal: str, party: str, reason: str, at: datetime | None
     Example:
       gongzhi case reject C2026-000001 P1 --party r1 --reason "晚市收入占七成"
     """
-    write(ref, at, lambda c, s: c.answer(proposal, party, False, s, reason=reason))
+    write(ref, at, use.reject, proposal=proposal, party=party, reason=reason)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from cli_commands.event_text import party_text, when
+from cli_commands.case_event_text import party_text
+from cli_commands.event_text import when
 from domain.departments import department_label
 from domain.vocabulary import (
     Category,

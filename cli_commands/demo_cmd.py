@@ -33,8 +33,9 @@ def demo() -> None:
     """
     from adapters.demo_case import play_restaurant_case
     from adapters.jsonable import event_envelope
+    from adapters.views import view_of_ref
     from cli_commands.case_text import render_case
-    from cli_commands.event_text import describe, event_name, party_names, when
+    from cli_commands.event_text import history_lines
 
     rt = runtime()
     root = click.get_current_context().find_root()
@@ -54,16 +55,14 @@ def demo() -> None:
     case, events = app.history(ref)
     document = case_document(case, rt.today())
     history = [event_envelope(e) for e in events]
-    names = party_names(case)
+    names = view_of_ref(ref).names(case)
     if rt.as_json:
         rt.emit({"store": rt.config.describe(), "case": document, "history": history}, "")
         return
     rule = "═" * 72
     lines = [rule, render_case(document, rt.lang), rule,
              rt.say("办理经过：", "History:")]
-    lines += [f"v{e['version']:<3} {when(e['occurred_at'])}  {event_name(e['type'], rt.lang)}"
-              f"  [{e['actor']}]\n     {describe(e['type'], e['data'], rt.lang, names)}"
-              for e in history]
+    lines += history_lines(history, rt.lang, names)
     store = rt.config.describe()
     lines += [rule, rt.say(
         f"演示数据存储：{store}\n继续查看：gongzhi --store {store} case list / "

@@ -32,7 +32,8 @@ class JsonAwareError(ShowsJson):
 
     def __init__(self, message: str, code: str, as_json: bool, exit_code: int = 1) -> None:
         super().__init__(message)
-        self.code, self.as_json, self.exit_code = code, as_json, exit_code
+        self.code, self.as_json = code, as_json
+        self.exit_code = exit_code  # type: ignore[misc]  # click declares it per class
 
 
 class JsonAwareUsageError(ShowsJson, click.UsageError):
@@ -81,17 +82,17 @@ def _translate(error: Exception, ctx: click.Context, lang: str, as_json: bool) -
             return JsonAwareUsageError(message, error.code, ctx, as_json)
         return JsonAwareError(message, error.code, as_json)
     if isinstance(error, AppError):
-        return JsonAwareError(error.message(lang), type(error).__name__, as_json)
+        return JsonAwareError(error.message(lang), error.code, as_json)
     if isinstance(error, click.UsageError):  # click's own: bad option values, missing arguments
         return (JsonAwareUsageError(error.format_message(), "usage", error.ctx, as_json)
                 if as_json else error)
     if isinstance(error, click.ClickException):
         return (JsonAwareError(error.format_message(), "refused", as_json, error.exit_code)
                 if as_json else error)
-    message = _store_error(error, lang)
-    if message is None:
+    store_message = _store_error(error, lang)
+    if store_message is None:
         return error
-    return JsonAwareError(message, "store_error", as_json)
+    return JsonAwareError(store_message, "store_error", as_json)
 
 
 def _store_error(error: Exception, lang: str) -> str | None:

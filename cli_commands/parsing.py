@@ -29,7 +29,7 @@ def _say(ctx: click.Context | None, zh: str, en: str) -> str:
     return zh if _lang(ctx) == "zh" else en
 
 
-class DomainParam(click.ParamType):
+class DomainParam(click.ParamType[Any]):
     """Runs a domain parser; its InvalidInput becomes a click usage error."""
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
@@ -120,7 +120,7 @@ def _normalise(value: str) -> str:
     return re.sub(r"\s+", " ", value.replace("/", "-")).strip()
 
 
-class MomentType(click.ParamType):
+class MomentType(click.ParamType[Any]):
     """A business time: 2026-10-08 21:30, 2026-10-08T21:30+08:00, 2026年10月8日 21:30.
 
     Without a zone it is local time (GONGZHI_TZ, default Asia/Shanghai).
@@ -155,7 +155,7 @@ class DaysLater:
         return start + timedelta(days=self.days)
 
 
-class DueType(click.ParamType):
+class DueType(click.ParamType[Any]):
     """A due date: 2026-11-08, 2026年11月8日, or +30 / 30天 (days after the commitment)."""
 
     name = "DATE|+DAYS"
@@ -175,7 +175,7 @@ class DueType(click.ParamType):
                       param, ctx)
 
 
-class DayType(click.ParamType):
+class DayType(click.ParamType[Any]):
     """A calendar day: 2026-10-01, 2026/10/01 or 2026年10月1日."""
 
     name = "DATE"

@@ -44,19 +44,19 @@ from domain.vocabulary import (
     Status,
 )
 
-PROPOSE = Phrase("make proposals", "提出方案")
-ANSWER = Phrase("answer proposals", "答复方案")
-AGREE = Phrase("reach agreement", "达成协议")
-FAIL = Phrase("end mediation as failed", "终止调解")
+PROPOSE = Phrase("提出方案", "make proposals")
+ANSWER = Phrase("答复方案", "answer proposals")
+AGREE = Phrase("达成协议", "reach agreement")
+FAIL = Phrase("终止调解", "end mediation as failed")
 
 # What each outcome needs before a case can close with it.
-STILL_OPEN = Phrase("a case still in mediation", "案件仍在调解中")
+STILL_OPEN = Phrase("案件仍在调解中", "a case still in mediation")
 CLOSE_NEEDS = {
-    Outcome.RESOLVED: (Status.AGREED, Phrase("an agreement first (gongzhi case agree)",
-                                              "先达成协议（gongzhi case agree）")),
-    Outcome.UNRESOLVED: (Status.FAILED, Phrase("the failed mediation recorded first "
-                                                "(gongzhi case fail)",
-                                                "先登记调解不成（gongzhi case fail）")),
+    Outcome.RESOLVED: (Status.AGREED, Phrase("先达成协议（gongzhi case agree）",
+                                              "an agreement first (gongzhi case agree)")),
+    Outcome.UNRESOLVED: (Status.FAILED, Phrase("先登记调解不成（gongzhi case fail）",
+                                                "the failed mediation recorded first "
+                                                "(gongzhi case fail)")),
     Outcome.WITHDRAWN: (Status.OPEN, STILL_OPEN),
     Outcome.TRANSFERRED: (Status.OPEN, STILL_OPEN),
 }
@@ -228,7 +228,7 @@ class Case(TextIdAggregate, CaseQueries):
         answered = self.find_proposal(in_reply_to)
         if answered.by == author:
             raise RuleViolation("own_proposal", party=self.party_name(author), value=answered.id,
-                                what=Phrase("counter", "反驳"))
+                                what=Phrase("反驳", "counter"))
         self._counter_proposal_made(proposal_id=proposal_id, by=author, terms=terms,
                                     in_reply_to=answered.id, **stamp.event_fields())
         return proposal_id
@@ -256,7 +256,7 @@ class Case(TextIdAggregate, CaseQueries):
         """A named party accepts or rejects a proposal."""
         self.require_negotiating(stamp, ANSWER)
         proposal = self.find_proposal(proposal_id)
-        what = Phrase("accept or reject proposals", "接受或拒绝方案")
+        what = Phrase("接受或拒绝方案", "accept or reject proposals")
         if party.strip().casefold() in (MEDIATOR, "调解员"):
             raise RuleViolation("not_a_party", what=what, value=party)
         key = self.find_party(party).key
@@ -265,7 +265,7 @@ class Case(TextIdAggregate, CaseQueries):
             raise RuleViolation("proposal_settled", value=proposal.id, status=status)
         if proposal.by == key:
             raise RuleViolation("own_proposal", party=self.party_name(key), value=proposal.id,
-                                what=Phrase("answer", "答复"))
+                                what=Phrase("答复", "answer"))
         if key not in proposal.awaiting:
             raise RuleViolation("not_awaited", party=self.party_name(key), value=proposal.id)
         if proposal.answered_by(key):

@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import re
 
+import domain.case_messages  # noqa: F401  (registers bad_ref)
 from domain.errors import InvalidInput
+from domain.registry import numbered_ref
 
 CASE_PREFIX = "C"
-# Numbers are zero-padded to six digits so that text order is number order (the
-# store finds the highest number of a year by sorting ids); 999,999 per prefix.
-MAX_NUMBER = 999_999
 _REF = re.compile(r"^\s*[Cc]?\s*(\d{4})\s*[-/－]\s*(\d{1,6})\s*$")
 
 
 def case_ref(year: int, number: int) -> str:
-    return f"{CASE_PREFIX}{year:04d}-{number:06d}"
+    # Zero-padded (registry.numbered_ref) so that text order is number order: the store
+    # finds the highest number of a year by sorting ids.
+    return numbered_ref(year_prefix(year), number)
 
 
 def year_prefix(year: int) -> str:
@@ -35,7 +36,3 @@ def parse_case_ref(text: str) -> str:
     if number == 0:
         raise InvalidInput("bad_ref", value=text)
     return case_ref(year, number)
-
-
-def ref_number(ref: str) -> int:
-    return int(ref.rsplit("-", 1)[1])

@@ -14,14 +14,22 @@ from eventsourcing.domain import event
 
 from domain.aggregate import TextIdAggregate
 from domain.errors import InvalidInput
+from domain.registry import AggregateKind, numbered_ref
+from domain.text import Bilingual
 from domain.values import Stamp
 
 SEAL_PREFIX = "SEAL-"
 _HEX = re.compile(r"^[0-9a-f]{64}$")
+_TYPED = re.compile(r"^\s*seal-?\s*(\d{1,6})\s*$", re.IGNORECASE)
 
 
 def seal_ref(number: int) -> str:
-    return f"{SEAL_PREFIX}{number:06d}"
+    return numbered_ref(SEAL_PREFIX, number)
+
+
+def parse_seal_ref(text: str) -> str | None:
+    match = _TYPED.match(text)
+    return seal_ref(int(match.group(1))) if match and int(match.group(1)) else None
 
 
 class LogSeal(TextIdAggregate):
@@ -41,3 +49,14 @@ class LogSeal(TextIdAggregate):
         self.log_hash = log_hash
         self.events = events
         self.sealed_by = actor
+
+
+SEAL_KIND = AggregateKind(
+    code="seal",
+    name=Bilingual("日志封存", "log seal"),
+    aggregate="domain.seal:LogSeal",
+    ref_pattern=r"SEAL-\d{6}",
+    parse_ref=parse_seal_ref,
+    ref_forms="SEAL-000001",
+    view="cli_commands.seal_presentation:SEAL_VIEW",
+)

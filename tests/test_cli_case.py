@@ -985,7 +985,7 @@ def test_json_errors_go_to_stderr_as_json(store: Store, ref: str) -> None:
 
     missing = store.run("case", "show", f"C{BASE.year}-000009", as_json=True)
     assert_refused(missing, 1, "{")
-    assert json.loads(missing.stderr)["error"]["code"] == "NotFound"
+    assert json.loads(missing.stderr)["error"]["code"] == "not_found"
     assert store.version() == before
 
 

@@ -28,7 +28,7 @@ import pytest
 
 from adapters.app import Gongzhi
 from adapters.settings import StoreConfig
-from domain.refs import ref_number
+from domain.registry import ref_number
 from tests.conftest import PG_SKIP_REASON, PG_URL, drop_schema, open_restaurant_case
 
 REPO = Path(__file__).resolve().parents[1]
