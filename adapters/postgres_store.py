@@ -12,7 +12,7 @@ Differences from `eventsourcing.postgres`:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from eventsourcing.persistence import (
@@ -35,6 +35,10 @@ EVENTS_TABLE = "gongzhi_events"
 
 
 class HashChainPostgresRecorder(PostgresApplicationRecorder):
+    # Called inside the inserting transaction, after the rows are written and
+    # before the commit: tests set it to prove a failure there stores nothing.
+    after_insert: Callable[[], None] | None = None
+
     def __init__(self, datastore: PostgresDatastore, *, events_table_name: str = EVENTS_TABLE):
         super().__init__(datastore, events_table_name=events_table_name)
         ids = {
@@ -113,7 +117,10 @@ class HashChainPostgresRecorder(PostgresApplicationRecorder):
                 ):
                     column.append(value)
             curs.execute(self.sql_insert, columns)
-            return [r["notification_id"] for r in curs.fetchall()]
+            ids = [r["notification_id"] for r in curs.fetchall()]
+            if self.after_insert is not None:  # a seam for fault-injection tests
+                self.after_insert()
+            return ids
 
     def _previous_hashes(self, curs: Any, stored_events: Sequence[StoredEvent]) -> dict[str, bytes]:
         """Hash of the event before the first new one, for each stream in the batch."""

@@ -1,6 +1,6 @@
 """SQL tables derived from the read-model row classes, plus the tracking table.
 
-Column types follow the attrs annotations (str, int, float, date, datetime,
+Column types follow the attrs annotations (str, int, float, bool, date, datetime,
 `X | None` for nullable), so a new projection gets its tables without SQL here.
 Times are stored as timestamptz on PostgreSQL and as ISO text in local time on
 SQLite ('2026-10-08 21:30:00+08:00', which sorts correctly).
@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     Column,
     Date,
     DateTime,
@@ -54,7 +55,7 @@ class AwareDateTime(TypeDecorator[datetime]):
 
 
 _TYPES: dict[Any, Any] = {str: Text, int: Integer, float: Float, date: Date,
-                          datetime: AwareDateTime}
+                          datetime: AwareDateTime, bool: Boolean}
 
 
 def _column(field: attrs.Attribute[Any]) -> Column[Any]:

@@ -12,7 +12,7 @@ Differences from `eventsourcing.sqlite`:
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -56,6 +56,10 @@ class GongzhiSQLiteDatastore(SQLiteDatastore):
 
 
 class HashChainSQLiteRecorder(SQLiteApplicationRecorder):
+    # Called inside the inserting transaction, after the rows are written and
+    # before the commit: tests set it to prove a failure there stores nothing.
+    after_insert: Callable[[], None] | None = None
+
     def __init__(self, datastore: SQLiteDatastore, events_table_name: str = EVENTS_TABLE):
         super().__init__(datastore, events_table_name)
         table = self.events_table_name
@@ -99,6 +103,8 @@ class HashChainSQLiteRecorder(SQLiteApplicationRecorder):
             params.append((oid, s.originator_version, s.topic, s.state, digest, tail))
             heads[oid] = digest
         c.executemany(self.insert_events_statement, params)
+        if self.after_insert is not None:  # a seam for fault-injection tests
+            self.after_insert()
         return list(range(last_id + 1, last_id + 1 + len(params)))
 
     def _previous_hash(self, c: SQLiteCursor, oid: str, version: int) -> bytes:
