@@ -110,7 +110,11 @@ def cli(
     """
     from cli_commands.runtime import Runtime
 
-    ctx.obj = Runtime(store=store, actor=actor, as_json=as_json, lang=lang, read_store=read_store)
+    # A caller may pass settings the command line has no option for (click's `obj`):
+    # {"clock": callable} gives every command the same "now" (tests, reproducible runs).
+    given = ctx.obj if isinstance(ctx.obj, dict) else {}
+    ctx.obj = Runtime(store=store, actor=actor, as_json=as_json, lang=lang, read_store=read_store,
+                      clock=given.get("clock"))
     ctx.call_on_close(ctx.obj.close)
 
 

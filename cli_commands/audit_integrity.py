@@ -124,7 +124,6 @@ def export_cmd(since: str | None, fmt: str, output: str | None) -> None:
       gongzhi audit export --since 2026-10-01 -o october.jsonl
     """
     from adapters.audit_export import export_lines, start_after
-    from adapters.clock import utc_now
 
     rt = runtime()
     start: int | datetime | None = None
@@ -134,5 +133,5 @@ def export_cmd(since: str | None, fmt: str, output: str | None) -> None:
     with log_reader() as reader, click.open_file(output or "-", "w", encoding="utf-8",
                                                  atomic=bool(output)) as stream:
         after = start_after(reader, start)
-        for line in export_lines(reader, after, rt.config.describe(), utc_now()):
+        for line in export_lines(reader, after, rt.config.describe(), rt.clock()):
             stream.write(line + "\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -13,7 +14,12 @@ from adapters.settings import StoreConfig, StoreSettingError
 
 class Runtime:
     def __init__(self, store: str, actor: str | None, as_json: bool, lang: str,
-                 read_store: str | None = None) -> None:
+                 read_store: str | None = None,
+                 clock: Callable[[], datetime] | None = None) -> None:
+        from adapters.clock import utc_now
+
+        # The one clock every command reads ("now", "today"); tests inject their own.
+        self.clock = clock or utc_now
         self.store = store
         self.read_store = read_store
         self.actor = (actor or "").strip() or None
@@ -46,7 +52,7 @@ class Runtime:
             config = self.config
             if read_only and config.kind == "sqlite":
                 _require_existing(config.path)
-            self._apps[read_only] = Gongzhi(config, read_only=read_only)
+            self._apps[read_only] = Gongzhi(config, read_only=read_only, clock=self.clock)
         return self._apps[read_only]
 
     def require_actor(self) -> str:
@@ -64,9 +70,9 @@ class Runtime:
         return self.app().stamp(actor, at)
 
     def today(self) -> date:
-        from adapters.clock import local_tz, utc_now
+        from adapters.clock import local_tz
 
-        return utc_now().astimezone(local_tz()).date()
+        return self.clock().astimezone(local_tz()).date()
 
     def emit(self, document: Any, text: str) -> None:
         """Print JSON (with --json) or the human text."""

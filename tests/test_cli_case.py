@@ -7,8 +7,8 @@ exit code (2: fix your input, 1: refused by the rules), a message that says what
 to fix in English and in Chinese (the default), that no traceback escapes, and
 that the refused command recorded nothing (the case's version is unchanged).
 
-Times are relative to "now" (the domain refuses steps in the future), so the
-expected case reference carries the year the test case was opened in.
+Every command runs with the same injected clock (`obj={"clock": ...}`), fixed
+40 days after the test case was opened, so no result depends on the real date.
 """
 
 from __future__ import annotations
@@ -28,9 +28,13 @@ from cli import GROUPS, cli
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 ACTOR = "李调解员"
-# Day 0 of the test case: far enough back that every step below is in the past.
-BASE = (datetime.now(SHANGHAI) - timedelta(days=40)).replace(hour=9, minute=0, second=0,
-                                                             microsecond=0)
+# Day 0 of the test case, and "now" for every command: 40 days later.
+BASE = datetime(2026, 9, 21, 9, 0, tzinfo=SHANGHAI)
+NOW = BASE + timedelta(days=40)
+
+
+def fixed_clock() -> datetime:
+    return NOW.astimezone(UTC)
 REF = f"C{BASE.year}-000001"
 SHORT_REF = f"{BASE.year}-1"  # the short form mediators type
 
@@ -85,7 +89,7 @@ class Store:
             argv += ["--lang", lang]
         if as_json:
             argv.append("--json")
-        return CliRunner().invoke(cli, [*argv, *args], env=env)
+        return CliRunner().invoke(cli, [*argv, *args], env=env, obj={"clock": fixed_clock})
 
     def ok(self, *args: str, **options: Any) -> Result:
         result = self.run(*args, **options)
@@ -303,7 +307,7 @@ def test_open_refusals_say_what_to_fix_and_open_nothing(store: Store, ref: str) 
                   "'张女士' is already a party", "“张女士”已是案件", ref=None)
     store.refused(_replace(OPEN, "--window", "25:00-02:00"), 2,
                   "must look like 22:00", "应形如 22:00", ref=None)
-    future = (datetime.now(SHANGHAI) + timedelta(days=2)).strftime("%Y-%m-%d %H:%M")
+    future = (NOW + timedelta(days=2)).strftime("%Y-%m-%d %H:%M")
     store.refused(_replace(OPEN, "--at", future), 1,
                   "is after the time of recording", "晚于记录时间", ref=None)
     missing_summary = OPEN[: OPEN.index("--summary")] + OPEN[OPEN.index("--summary") + 2:]
