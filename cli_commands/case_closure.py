@@ -7,12 +7,12 @@ from datetime import date, datetime
 import click
 
 from adapters import case_use_cases as use
-from cli_commands.case_group import at_option, case, write
+from cli_commands.case_writes import at_option, command, write
 from cli_commands.parsing import CASE_REF, DUE, DaysLater, TermType
 from domain.vocabulary import Outcome, Satisfaction
 
 
-@case.command("commit")
+@command("commit")
 @click.argument("ref", type=CASE_REF)
 @click.option("--party", required=True,
               help="Who promises: a party (c1, r1, name) or a referred department.")
@@ -37,7 +37,7 @@ def _settle(ref: str, commitment: str, fulfilled: bool, note: str | None,
     write(ref, at, use.fulfil if fulfilled else use.breach, commitment=commitment, note=note)
 
 
-@case.command("fulfil")
+@command("fulfil")
 @click.argument("ref", type=CASE_REF)
 @click.argument("commitment")
 @click.option("--note", help="Evidence or remarks.")
@@ -52,7 +52,7 @@ def fulfil(ref: str, commitment: str, note: str | None, at: datetime | None) -> 
     _settle(ref, commitment, True, note, at)
 
 
-@case.command("breach")
+@command("breach")
 @click.argument("ref", type=CASE_REF)
 @click.argument("commitment")
 @click.option("--note", help="Evidence or remarks.")
@@ -67,7 +67,7 @@ def breach(ref: str, commitment: str, note: str | None, at: datetime | None) -> 
     _settle(ref, commitment, False, note, at)
 
 
-@case.command("agree")
+@command("agree")
 @click.argument("ref", type=CASE_REF)
 @click.argument("terms")
 @at_option
@@ -81,7 +81,7 @@ def agree(ref: str, terms: str, at: datetime | None) -> None:
     write(ref, at, use.agree, terms=terms)
 
 
-@case.command("fail")
+@command("fail")
 @click.argument("ref", type=CASE_REF)
 @click.option("--reason", required=True, help="Why mediation did not succeed.")
 @at_option
@@ -95,7 +95,7 @@ def fail(ref: str, reason: str, at: datetime | None) -> None:
     write(ref, at, use.fail, reason=reason)
 
 
-@case.command("close")
+@command("close")
 @click.argument("ref", type=CASE_REF)
 @click.option("--outcome", type=TermType(Outcome), required=True,
               help="resolved/调解成功 (needs agreement), unresolved/调解未成 (needs fail), "
@@ -117,7 +117,7 @@ def close(ref: str, outcome: Outcome, satisfaction: Satisfaction, follow_up: str
     write(ref, at, use.close, outcome=outcome, satisfaction=satisfaction, follow_up=follow_up)
 
 
-@case.command("reopen")
+@command("reopen")
 @click.argument("ref", type=CASE_REF)
 @click.option("--reason", required=True, help="Why the case is reopened.")
 @at_option
@@ -131,7 +131,7 @@ def reopen(ref: str, reason: str, at: datetime | None) -> None:
     write(ref, at, use.reopen, reason=reason)
 
 
-@case.command("note")
+@command("note")
 @click.argument("ref", type=CASE_REF)
 @click.argument("text")
 @at_option

@@ -7,13 +7,13 @@ from datetime import datetime
 import click
 
 from adapters import case_use_cases as use
-from cli_commands.case_group import at_option, case, write
+from cli_commands.case_writes import at_option, command, write
 from cli_commands.parsing import ASK, CASE_REF, DEPARTMENT, MOMENT, TermType
 from domain.values import ReferralRequest
 from domain.vocabulary import Level
 
 
-@case.command("refer")
+@command("refer")
 @click.argument("ref", type=CASE_REF)
 @click.option("--ask", "asks", type=ASK, multiple=True, required=True,
               help="Repeatable DEPT=QUESTION: the department and what it is asked.")
@@ -34,7 +34,7 @@ def refer(ref: str, asks: tuple[ReferralRequest, ...], at: datetime | None) -> N
     write(ref, at, use.refer, asks=asks)
 
 
-@case.command("respond")
+@command("respond")
 @click.argument("ref", type=CASE_REF)
 @click.argument("department", type=DEPARTMENT)
 @click.argument("response")
@@ -49,7 +49,7 @@ def respond(ref: str, department: str, response: str, at: datetime | None) -> No
     write(ref, at, use.respond, department=department, response=response)
 
 
-@case.command("escalate")
+@command("escalate")
 @click.argument("ref", type=CASE_REF)
 @click.option("--to", "to_level", type=TermType(Level), required=True,
               help="community/社区 or sub-district/街道 (only upwards).")
@@ -65,7 +65,7 @@ def escalate(ref: str, to_level: Level, reason: str, at: datetime | None) -> Non
     write(ref, at, use.escalate, to_level=to_level, reason=reason)
 
 
-@case.command("inspect")
+@command("inspect")
 @click.argument("ref", type=CASE_REF)
 @click.option("--from", "started_at", type=MOMENT, required=True, help="Check began (TIME).")
 @click.option("--to", "ended_at", type=MOMENT, required=True, help="Check ended (TIME).")

@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
-from typing import Any
-
 import click
 
+from cli_commands import case_closure, case_departments, case_intake, case_reading, case_talks
 from cli_commands.errors import GuardedGroup
-from cli_commands.event_text import event_name
-from cli_commands.parsing import MOMENT
-from cli_commands.runtime import runtime
 
 
 @click.group(cls=GuardedGroup)
@@ -29,40 +23,4 @@ def case() -> None:
     """
 
 
-def at_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
-        "--at",
-        type=MOMENT,
-        metavar="TIME",
-        help="When it happened (business time), e.g. '2026-10-08 21:30'. Default: now.",
-    )(func)
-
-
-def write(ref: str, at: datetime | None, command: Callable[..., Any], **arguments: Any) -> Any:
-    """Run a named use case (adapters.case_use_cases) on a case and report what it recorded.
-
-    `command(case, stamp, **arguments)`; a retry after a conflict runs it again.
-    """
-    rt = runtime()
-    actor = rt.require_actor()
-    recorded = rt.app().record(ref, actor, lambda c, s: command(c, s, **arguments), at)
-    report(recorded)
-    return recorded
-
-
-def report(recorded: Any) -> None:
-    """What a write recorded, for any aggregate kind with a status (case, meeting, ...)."""
-    rt = runtime()
-    aggregate, result = recorded.aggregate, recorded.result
-    document = {"ref": aggregate.id, "version": aggregate.version,
-                "status": getattr(aggregate, "status", None), "events": recorded.event_types}
-    if isinstance(result, str):
-        document["id"] = result
-    names = rt.say("、", ", ").join(event_name(t, rt.lang) for t in recorded.event_topics)
-    suffix = f" {result}" if isinstance(result, str) else ""
-    rt.emit(document, rt.say(f"{aggregate.id} v{aggregate.version} 已记录：{names}{suffix}",
-                             f"{aggregate.id} v{aggregate.version} recorded: {names}{suffix}"))
-
-
-# Register the commands (each module adds its own to the group).
-from cli_commands import case_closure, case_departments, case_intake, case_reading, case_talks  # noqa: E402, F401
+case.add_commands_of(case_intake, case_talks, case_departments, case_closure, case_reading)

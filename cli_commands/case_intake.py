@@ -7,14 +7,14 @@ from datetime import datetime
 import click
 
 from adapters import case_use_cases as use
-from cli_commands.case_group import at_option, case, report, write
+from cli_commands.case_writes import at_option, command, report, write
 from cli_commands.parsing import CASE_REF, PARTY, WINDOW, TermType
 from cli_commands.runtime import runtime
 from domain.values import Location, PartySpec, TimeWindow
 from domain.vocabulary import Category, Channel, Level
 
 
-@case.command("open")
+@command("open")
 @click.option("--channel", type=TermType(Channel), required=True,
               help="Intake channel: 12345, walk-in/来访, online/网络平台, grid worker/网格员, "
               "building head/楼长.")
@@ -58,7 +58,7 @@ def open_case(
     ))
 
 
-@case.command("join")
+@command("join")
 @click.argument("ref", type=CASE_REF)
 @click.argument("complainant", type=PARTY)
 @at_option
@@ -72,7 +72,7 @@ def join(ref: str, complainant: PartySpec, at: datetime | None) -> None:
     write(ref, at, use.join, complainant=complainant)
 
 
-@case.command("assign")
+@command("assign")
 @click.argument("ref", type=CASE_REF)
 @click.argument("mediator")
 @click.option("--reason", help="Required when handing the case to another mediator.")

@@ -6,7 +6,7 @@ from datetime import date
 
 import click
 
-from cli_commands.case_group import case
+from cli_commands.case_writes import command
 from cli_commands.event_text import history_lines, when
 from cli_commands.parsing import CASE_REF, DAY, TermType
 from cli_commands.runtime import runtime
@@ -14,7 +14,7 @@ from cli_commands.text_table import render_table
 from domain.vocabulary import Category, Level, Status, label
 
 
-@case.command("show")
+@command("show")
 @click.argument("ref", type=CASE_REF)
 @click.option("--version", type=click.IntRange(min=1), help="Show the case as it was at version N.")
 def show(ref: str, version: int | None) -> None:
@@ -38,7 +38,7 @@ def show(ref: str, version: int | None) -> None:
     rt.emit(document, render_case(document, rt.lang))
 
 
-@case.command("history")
+@command("history")
 @click.argument("ref", type=CASE_REF)
 def history(ref: str) -> None:
     """Every event of a case: version, type, who recorded it, when it happened and was recorded.
@@ -58,7 +58,7 @@ def history(ref: str) -> None:
     rt.emit(envelopes, "\n".join(lines))
 
 
-@case.command("list")
+@command("list")
 @click.option("--status", type=TermType(Status), help="open/调解中, agreed, failed, closed.")
 @click.option("--mediator", help="Only this mediator's cases.")
 @click.option("--community", help="Only this community.")

@@ -7,12 +7,12 @@ from datetime import datetime
 import click
 
 from adapters import case_use_cases as use
-from cli_commands.case_group import at_option, case, write
+from cli_commands.case_writes import at_option, command, write
 from cli_commands.parsing import CASE_REF, TermType
 from domain.vocabulary import StatementKind
 
 
-@case.command("statement")
+@command("statement")
 @click.argument("ref", type=CASE_REF)
 @click.argument("text")
 @click.option("--party", required=True, help="Who said it: c1, r1 ... or the party's name.")
@@ -30,7 +30,7 @@ def statement(ref: str, text: str, party: str, kind: StatementKind, at: datetime
     write(ref, at, use.record_statement, party=party, kind=kind, text=text)
 
 
-@case.command("propose")
+@command("propose")
 @click.argument("ref", type=CASE_REF)
 @click.argument("terms")
 @click.option("--by", "by", required=True, help="'mediator' (调解员) or a party: c1, r1 or name.")
@@ -48,7 +48,7 @@ def propose(ref: str, terms: str, by: str, answers: str | None, at: datetime | N
     write(ref, at, use.propose, by=by, terms=terms, answers=answers)
 
 
-@case.command("accept")
+@command("accept")
 @click.argument("ref", type=CASE_REF)
 @click.argument("proposal")
 @click.option("--party", required=True, help="The party accepting: c1, r1 ... or its name.")
@@ -63,7 +63,7 @@ def accept(ref: str, proposal: str, party: str, at: datetime | None) -> None:
     write(ref, at, use.accept, proposal=proposal, party=party)
 
 
-@case.command("reject")
+@command("reject")
 @click.argument("ref", type=CASE_REF)
 @click.argument("proposal")
 @click.option("--party", required=True, help="The party rejecting: c1, r1 ... or its name.")

@@ -56,6 +56,13 @@ class GuardedGroup(click.Group):
     command_class = GuardedCommand
     group_class = type
 
+    def add_commands_of(self, *modules: object) -> None:
+        """Add every command the modules define: commands never import their group."""
+        for module in modules:
+            for value in vars(module).values():
+                if isinstance(value, click.Command):
+                    self.add_command(value)
+
     def invoke(self, ctx: click.Context) -> Any:
         with translate_errors(ctx):
             return super().invoke(ctx)
