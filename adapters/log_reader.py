@@ -48,6 +48,7 @@ class LogReader:
 
     position = "rowid"
     mark = "?"
+    table = TABLE  # subclasses qualify it (a PostgreSQL schema)
 
     def _query(self, sql: str, params: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
         raise NotImplementedError
@@ -130,7 +131,7 @@ class PostgresLogReader(LogReader):
         self._cursors += 1
         with self.connection.cursor(name=f"audit_{self._cursors}") as cursor:
             cursor.itersize = FETCH
-            cursor.execute(sql.encode(), params)  # type: ignore[arg-type]
+            cursor.execute(sql.encode(), params)
             yield from cursor
 
     def close(self) -> None:

@@ -160,7 +160,7 @@ class Projector:
                 for row_class, table in self.tables[projection.name].items():
                     table.drop(conn, checkfirst=True)
                     table.create(conn)
-                    rows = state.rows(row_class)
+                    rows: list[Any] = state.rows(row_class)
                     for start in range(0, len(rows), INSERT_CHUNK):
                         chunk = [_values(r) for r in rows[start:start + INSERT_CHUNK]]
                         conn.execute(insert(table), chunk)
