@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
-from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, datetime, tzinfo
+
+from domain.timezones import CHINA_STANDARD_TIME
 
 
 def local_tz() -> tzinfo:
@@ -14,7 +16,7 @@ def local_tz() -> tzinfo:
 
         return ZoneInfo(name)
     except Exception:  # no tz database on this machine: China does not use DST
-        return timezone(timedelta(hours=8), "CST")
+        return CHINA_STANDARD_TIME
 
 
 def utc_now() -> datetime:

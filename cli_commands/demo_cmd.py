@@ -48,7 +48,8 @@ def demo() -> None:
         raise click.ClickException(rt.say(
             f"演示需要一个新的空数据存储，而 {rt.config.describe()} 中已有记录",
             f"the demo needs a fresh, empty store; {rt.config.describe()} already holds events"))
-    ref = play_restaurant_case(app, rt.lang)
+    # One transaction: an interrupted demo leaves nothing behind, not half a case.
+    ref = app.run(lambda unit: play_restaurant_case(unit, rt.lang)).result
 
     from adapters.case_view import case_document
 
