@@ -144,6 +144,87 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "案件 {ref} 未转办{value}，其不能在此作出承诺；请先转办，或指定当事人（{choices}）",
     ),
     "same_mediator": ("{value} is already the mediator of case {ref}", "{value}已是案件 {ref} 的调解员"),
+    # corrections (更正) and retractions (撤销)
+    "unknown_entry": (
+        "case {ref} has no entry '{value}'; entries: {choices}",
+        "案件 {ref} 没有记录“{value}”，现有记录：{choices}",
+    ),
+    "already_retracted": ("{value} of case {ref} is already retracted", "案件 {ref} 的 {value} 已撤销"),
+    "retracted_entry": (
+        "{value} of case {ref} was retracted; it can no longer be used or corrected",
+        "案件 {ref} 的 {value} 已撤销，不能再使用或更正",
+    ),
+    "nothing_to_correct": (
+        "say what to correct in {value} ({kind}): {fields}",
+        "请指明 {value}（{kind}）要更正的内容：{fields}",
+    ),
+    "not_correctable": (
+        "{option} cannot be corrected in {value} ({kind}); it takes: {fields}",
+        "{value}（{kind}）不能更正 {option}，可更正：{fields}",
+    ),
+    "no_change": ("the correction changes nothing in {value}", "本次更正与 {value} 现有内容相同，未作改动"),
+    "final_opening": (
+        "the opening of case {ref} cannot be retracted or corrected; if the case was opened in "
+        "error, close it as withdrawn (gongzhi case close {ref} --outcome withdrawn ...)",
+        "案件 {ref} 的受理不能撤销或更正；如属误立，请以“撤回”结案（gongzhi case close {ref} "
+        "--outcome 撤回 ...）",
+    ),
+    "opening_party": (
+        "{value} was named when case {ref} was opened; the opening cannot be retracted or "
+        "corrected (only complainants who joined later can)",
+        "{value} 是案件 {ref} 受理时登记的当事人，受理内容不能撤销或更正（只有后来加入的投诉人可以）",
+    ),
+    "final_closure": (
+        "a closure cannot be retracted; reopen case {ref} instead (gongzhi case reopen {ref} "
+        "--reason ...)",
+        "结案不能撤销，请重新启动案件（gongzhi case reopen {ref} --reason ...）",
+    ),
+    "final_agreement": (
+        "an agreement cannot be retracted; if it does not hold, close case {ref} and reopen it "
+        "with the reason: mediation starts afresh",
+        "协议不能撤销；如协议不成立，请结案后重新启动案件 {ref} 并说明原因，调解将重新开始",
+    ),
+    "final_failure": (
+        "a failed mediation cannot be retracted; close case {ref} as unresolved and reopen it "
+        "with the reason to mediate again",
+        "调解不成不能撤销；请以“调解未成”结案后重新启动案件 {ref} 并说明原因，再行调解",
+    ),
+    "final_reopening": (
+        "a reopening cannot be retracted; close case {ref} again",
+        "重新启动不能撤销，请再次结案（案件 {ref}）",
+    ),
+    "final_mediator": (
+        "a mediator's assignment is no entry to retract; assign the right mediator "
+        "(gongzhi case assign {ref} NAME --reason ...)",
+        "指派调解员不能撤销，请改派调解员（gongzhi case assign {ref} 姓名 --reason ...）",
+    ),
+    "closed_notes_only": (
+        "case {ref} is closed: only notes can be retracted or corrected; reopen it first "
+        "(gongzhi case reopen {ref} --reason ...)",
+        "案件 {ref} 已结案：只能撤销或更正备注；其他记录请先重新启动"
+        "（gongzhi case reopen {ref} --reason ...）",
+    ),
+    "answered_referral": (
+        "referral {value} has been answered ({response}); retract the response first",
+        "转办 {value} 已有答复（{response}），请先撤销该答复",
+    ),
+    "entry_in_use": (
+        "{value} is still needed by {ids}; retract those first",
+        "{value} 仍被 {ids} 使用，请先撤销这些记录",
+    ),
+    "not_latest_escalation": (
+        "only the latest escalation can be retracted ({latest}, not {value}); retract {latest} first",
+        "只能撤销最近一次升级（{latest}，而非 {value}），请先撤销 {latest}",
+    ),
+    "answered_proposal": (
+        "proposal {value} has been answered ({ids}); its terms can no longer change: retract the "
+        "answers first, or make a new proposal",
+        "方案 {value} 已有答复（{ids}），条款不能再改；请先撤销答复，或提出新方案",
+    ),
+    "acceptance_has_no_reason": (
+        "{value} is an acceptance and has no reason to correct; retract it instead",
+        "{value} 是接受答复，没有可更正的原因；如有误请撤销",
+    ),
 }
 
 
@@ -158,6 +239,7 @@ FIELD_NAMES = {
     "recorded_at": "记录时间", "department code": "部门代码", "check start": "检查开始时间",
     "check end": "检查结束时间",
     "department Chinese name": "部门中文名", "department English name": "部门英文名",
+    "operator": "经营者",
 }
 
 
