@@ -60,4 +60,11 @@ def report(case: Any, event_types: list[str], result: Any = None) -> None:
 
 
 # Register the commands (each module adds its own to the group).
-from cli_commands import case_closure, case_departments, case_intake, case_reading, case_talks  # noqa: E402, F401
+from cli_commands import (  # noqa: E402, F401
+    case_closure,
+    case_corrections,
+    case_departments,
+    case_intake,
+    case_reading,
+    case_talks,
+)

@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from adapters.clock import local_tz
+from cli_commands.correction_text import CORRECTION_EVENT_NAMES, describe_correction
 from domain.departments import department_label
 from domain.vocabulary import (
     Category,
@@ -40,6 +41,7 @@ EVENT_NAMES: dict[str, tuple[str, str]] = {
     "Reopened": ("重新启动", "reopened"),
     "NoteAdded": ("备注", "note added"),
     "Sealed": ("日志封存", "log sealed"),
+    **CORRECTION_EVENT_NAMES,
 }
 
 
@@ -146,7 +148,7 @@ def describe(type_name: str, data: dict[str, Any], lang: str,
     if type_name == "Sealed":
         return (f"通知 1–{d['head']}，共 {d['events']} 个事件，日志哈希 {d['log_hash']}" if zh else
                 f"notifications 1–{d['head']}, {d['events']} events, log hash {d['log_hash']}")
-    return ", ".join(f"{k}={v}" for k, v in d.items())
+    return describe_correction(type_name, d, lang, names) or ", ".join(f"{k}={v}" for k, v in d.items())
 
 
 def party_names(case: Any) -> dict[str, str]:

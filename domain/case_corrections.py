@@ -44,10 +44,10 @@ CASE_ENTRY_KINDS = (
               ("name", "party_kind", "operator")),
     EntryKind("statement", "T", Phrase("statement", "陈述"), ("party", "kind", "text")),
     EntryKind("proposal", "P", Phrase("proposal", "方案"), ("terms",)),
-    EntryKind("answer", "A", Phrase("answer to a proposal", "方案答复"), ("reason",)),
+    EntryKind("answer", "A", Phrase("answer to a proposal", "方案答复"), ("rejection_reason",)),
     EntryKind("referral", "Q", Phrase("referral", "转办"), ("question",)),
     EntryKind("response", "D", Phrase("department response", "部门答复"), ("response",)),
-    EntryKind("escalation", "E", Phrase("escalation", "升级"), ("reason",)),
+    EntryKind("escalation", "E", Phrase("escalation", "升级"), ("escalation_reason",)),
     EntryKind("spot_check", "S", Phrase("spot check", "现场检查"),
               ("from", "to", "inspector", "findings", "passed", "rectified")),
     EntryKind("commitment", "K", Phrase("commitment", "承诺"), ("party", "duty", "due")),
@@ -63,8 +63,10 @@ CASE_FINAL_STEPS = (
     FinalStep(("mediator", "assignment", "调解员", "指派调解员"), "final_mediator"),
 )
 # What a user types -> the field of the stored record it replaces.
+# (A correction's own --reason is why it is made, so the reasons it can replace are named.)
 STORED = {"party_kind": "kind", "from": "started_at", "to": "ended_at",
-          "inspector": "inspectors", "rectified": "rectified_on_spot"}
+          "inspector": "inspectors", "rectified": "rectified_on_spot",
+          "rejection_reason": "reason", "escalation_reason": "reason"}
 SNAPSHOT = {
     "party": ("name", "kind", "operator"),
     "statement": ("party", "kind", "text", "occurred_at"),

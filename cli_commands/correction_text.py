@@ -1,0 +1,114 @@
+"""How corrections (更正) and retractions (撤销) read to people, in Chinese or English.
+
+History lines for the two events, and the markers `case show` puts on a corrected
+entry and on the list of retracted ones. Names are (zh, en) like EVENT_NAMES.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from domain.case_corrections import CASE_ENTRY_KINDS
+
+CORRECTION_EVENT_NAMES: dict[str, tuple[str, str]] = {
+    "EntryRetracted": ("撤销记录", "entry retracted"),
+    "EntryCorrected": ("更正记录", "entry corrected"),
+}
+KIND_LABELS = {kind.name: kind.label for kind in CASE_ENTRY_KINDS}
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "text": ("内容", "text"), "party": ("当事人", "party"), "kind": ("类型", "kind"),
+    "terms": ("条款", "terms"), "reason": ("原因", "reason"), "question": ("问题", "question"),
+    "response": ("答复", "response"), "started_at": ("开始", "from"), "ended_at": ("结束", "to"),
+    "inspectors": ("检查人", "inspectors"), "findings": ("检查结果", "findings"),
+    "passed": ("合格", "passed"), "rectified_on_spot": ("当场整改", "rectified on the spot"),
+    "duty": ("承诺内容", "duty"), "due": ("期限", "due"), "note": ("备注", "note"),
+    "name": ("姓名", "name"), "operator": ("经营者", "operator"),
+}
+
+
+def kind_label(kind: str, lang: str) -> str:
+    label = KIND_LABELS.get(kind)
+    return label.label(lang) if label else kind
+
+
+def describe_correction(type_name: str, data: dict[str, Any], lang: str,
+                        names: dict[str, str] | None = None) -> str | None:
+    """The history line of a correction or retraction; None for other events."""
+    zh = lang == "zh"
+    if type_name == "EntryRetracted":
+        what = f"{data['entry_id']}（{kind_label(data['kind'], lang)}）" if zh else \
+            f"{data['entry_id']} ({kind_label(data['kind'], lang)})"
+        return f"撤销 {what}，原因：{data['reason']}" if zh else \
+            f"retracted {what}; reason: {data['reason']}"
+    if type_name == "EntryCorrected":
+        what = f"{data['entry_id']}（{kind_label(data['kind'], lang)}）" if zh else \
+            f"{data['entry_id']} ({kind_label(data['kind'], lang)})"
+        changes = change_text(data.get("changes", {}), data.get("previous", {}), lang, names)
+        return f"更正 {what} {changes}，原因：{data['reason']}" if zh else \
+            f"corrected {what} {changes}; reason: {data['reason']}"
+    return None
+
+
+def change_text(changes: dict[str, Any], previous: dict[str, Any], lang: str,
+                names: dict[str, str] | None = None) -> str:
+    parts = []
+    for field, new in changes.items():
+        if field == "party_name":
+            continue
+        zh_name, en_name = FIELD_LABELS.get(field, (field, field))
+        old = previous.get(field)
+        if field == "party" and names:
+            old, new = names.get(str(old), old), names.get(str(new), new)
+        if field == "kind":  # a statement's kind or a party's: show the term, not its code
+            old, new = _term(old, lang), _term(new, lang)
+        parts.append(f"{zh_name if lang == 'zh' else en_name} "
+                     f"{_value(old, lang)} → {_value(new, lang)}")
+    return ("；" if lang == "zh" else "; ").join(parts)
+
+
+def _term(code: Any, lang: str) -> Any:
+    from domain.vocabulary import PartyKind, StatementKind, label
+
+    for kind in (StatementKind, PartyKind):
+        if code in {t.value for t in kind}:
+            return label(kind, code, lang)
+    return code
+
+
+def _value(value: Any, lang: str) -> str:
+    if isinstance(value, bool):
+        return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
+    if isinstance(value, list | tuple):
+        return ("、" if lang == "zh" else ", ").join(str(v) for v in value)
+    if isinstance(value, str) and len(value) >= 16 and value[10:11] == "T":
+        try:
+            from cli_commands.event_text import when
+
+            return when(datetime.fromisoformat(value))
+        except ValueError:
+            return value
+    return "—" if value is None else str(value)
+
+
+def corrected_mark(corrections: list[dict[str, Any]], lang: str) -> str:
+    """The marker after a corrected entry in `case show`: 〔更正：reason〕."""
+    if not corrections:
+        return ""
+    last = corrections[-1]["reason"]
+    times = len(corrections)
+    if lang == "zh":
+        return f"  〔更正{f' {times} 次' if times > 1 else ''}：{last}〕"
+    return f"  [corrected{f' {times} times' if times > 1 else ''}: {last}]"
+
+
+def retracted_line(entry: dict[str, Any], lang: str) -> str:
+    """One retracted entry in `case show`: its id, kind, reason, who and when."""
+    from cli_commands.event_text import when
+
+    kind = kind_label(entry["kind"], lang)
+    if lang == "zh":
+        return (f"{entry['id']}（{kind}）原因：{entry['reason']}  "
+                f"[{entry['actor']}，{when(entry['occurred_at'])}]")
+    return (f"{entry['id']} ({kind}) retracted: {entry['reason']}  "
+            f"[{entry['actor']}, {when(entry['occurred_at'])}]")
