@@ -570,7 +570,8 @@ class Case(TextIdAggregate, CaseCorrections):
         reason = text("reason", reason)
         new, previous = self.checked_changes(entry_id, kind.name, changes, stamp)
         self._entry_corrected(entry_id=entry_id, kind=kind.name, reason=reason, changes=new,
-                              previous=previous, **stamp.event_fields())
+                              previous=previous, parent=self.parent_entry(entry_id),
+                              **stamp.event_fields())
         return entry_id
 
     def _amendable(self, kind: str, stamp: Stamp) -> None:
@@ -590,6 +591,7 @@ class Case(TextIdAggregate, CaseCorrections):
     def _entry_corrected(
         self, entry_id: str, kind: str, reason: str, changes: dict[str, Any],
         previous: dict[str, Any], actor: str, occurred_at: datetime, timestamp: datetime,
+        parent: str | None = None,  # the entry it belongs to (a settlement's commitment)
     ) -> None:
         self.mark_corrected(entry_id, reason, actor, occurred_at, changes, previous)
         self.amend_entry(kind, entry_id, changes)

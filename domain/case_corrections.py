@@ -98,10 +98,12 @@ class CaseCorrections(CaseQueries, Correctable):
         """Live itself, and not part of a retracted entry (an answer of a retracted proposal)."""
         if not super().is_live(entry_id):
             return False
-        parent = self._parent(entry_id or "")
+        parent = self.parent_entry(entry_id or "")
         return parent is None or super().is_live(parent)
 
-    def _parent(self, entry_id: str) -> str | None:
+    def parent_entry(self, entry_id: str) -> str | None:
+        """The entry this one belongs to: an answer's proposal, a settlement's commitment,
+        a response's referral."""
         kind = self.entries[entry_id].kind
         if kind == "answer":
             return next((p.id for p in self.proposals.values()
@@ -109,6 +111,8 @@ class CaseCorrections(CaseQueries, Correctable):
         if kind == "settlement":
             return next((c.id for c in self.commitments.values()
                          if c.settlement_id == entry_id), None)
+        if kind == "response":
+            return next((r.id for r in self.referrals if r.response_id == entry_id), None)
         return None
 
     def record_of(self, kind: str, entry_id: str) -> Any:
@@ -140,7 +144,7 @@ class CaseCorrections(CaseQueries, Correctable):
         record = self.record_of(kind, entry_id)
         data = {f: _plain(getattr(record, f)) for f in SNAPSHOT[kind]}
         if kind == "answer":
-            data["proposal_id"] = self._parent(entry_id)
+            data["proposal_id"] = self.parent_entry(entry_id)
         if kind == "settlement":
             data["commitment_id"] = record.id
         if kind == "commitment":
