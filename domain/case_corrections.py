@@ -304,7 +304,8 @@ class CaseCorrections(CaseQueries, Correctable):
             self.level = next(e.from_level for e in self.escalations if e.id == entry_id)
 
     def amend_entry(self, kind: str, entry_id: str, changes: dict[str, Any]) -> None:
-        fields = dict(changes)
+        known = attrs.fields_dict(type(self.record_of(kind, entry_id)))
+        fields = {k: v for k, v in changes.items() if k in known}  # not party_name: derived
         if "inspectors" in fields:
             fields["inspectors"] = tuple(fields["inspectors"])
         if kind == "party":

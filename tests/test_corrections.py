@@ -1,0 +1,481 @@
+"""Corrections (更正) and retractions (撤销): every entry of a case can be put right.
+
+Through the application: each entry kind gets a stable id, can be retracted and
+corrected with the consequences a mediator expects (a retracted commitment no
+longer blocks closing, a retracted answer makes its proposal pending again ...),
+and what cannot be undone is refused with a message in both languages. The read
+models and the report follow. Through the CLI (click's CliRunner): the commands,
+their exit codes, and what `case show` and `case history` then print.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from adapters.app import Gongzhi
+from adapters.case_view import case_document
+from adapters.clock import local_tz
+from adapters.readmodels import CaseFilter, open_read_models
+from domain.case import Case
+from domain.errors import DomainError, InvalidInput, RuleViolation
+from domain.values import PartySpec, ReferralRequest, Stamp
+from domain.vocabulary import Level, Outcome, PartyKind, Satisfaction, StatementKind
+from projections.summary import summarize
+from tests.conftest import CST, open_restaurant_case
+from tests.readmodel_support import folded_tables, sql_tables
+
+ACTOR = "李调解员"
+CHECK_FROM = datetime(2026, 10, 15, 20, 0, tzinfo=CST)
+CHECK_TO = datetime(2026, 10, 15, 22, 0, tzinfo=CST)
+DUE = date(2026, 12, 31)
+Command = Callable[[Case, Stamp], Any]
+
+# Every kind of entry, recorded in this order by `full_case`.
+STEPS: list[tuple[str, Command]] = [
+    ("c2", lambda c, s: c.join(PartySpec("李先生"), s)),
+    ("T1", lambda c, s: c.record_statement("c1", StatementKind.DEMAND, "22点后保持安静", s)),
+    ("T2", lambda c, s: c.record_statement("r1", StatementKind.STATEMENT, "晚市是主要收入", s)),
+    ("P1", lambda c, s: c.propose("mediator", "22:00后停止户外营业", s)),
+    ("A1", lambda c, s: c.answer("P1", "c1", True, s)),
+    ("A2", lambda c, s: c.answer("P1", "r1", False, s, reason="收入占七成")),
+    ("P2", lambda c, s: c.propose("r1", "22:30后停止户外营业", s, in_reply_to="P1")),
+    ("Q1", lambda c, s: c.refer([ReferralRequest("环保", "油烟是否超标？")], s)),
+    ("D1", lambda c, s: c.record_response("环保", "油烟浓度超标", s)),
+    ("Q2", lambda c, s: c.refer([ReferralRequest("派出所", "噪音是否违规？")], s)),
+    ("E1", lambda c, s: c.escalate(Level.COMMUNITY, "涉及多个部门", s)),
+    ("S1", lambda c, s: c.record_spot_check(CHECK_FROM, CHECK_TO, ["派出所"], "62分贝",
+                                            False, True, s)),
+    ("K1", lambda c, s: c.commit("r1", "安装油烟净化器", DUE, s)),
+    ("K2", lambda c, s: c.commit("r1", "22点后不在户外营业", DUE, s)),
+    ("F1", lambda c, s: c.settle_commitment("K2", True, s, note="已停止")),
+    ("N1", lambda c, s: c.add_note("已电话联系", s)),
+]
+IDS = [entry_id for entry_id, _ in STEPS]
+
+
+def full_case(app: Gongzhi) -> str:
+    ref = str(open_restaurant_case(app).id)
+    for _, step in STEPS:
+        app.record(ref, ACTOR, step)
+    return ref
+
+
+def retract(app: Gongzhi, ref: str, entry: str, reason: str = "录入错误") -> Case:
+    recorded = app.record(ref, ACTOR, lambda c, s: c.retract(entry, reason, s))
+    assert recorded.event_types == ["EntryRetracted"]
+    return recorded.case
+
+
+def correct(app: Gongzhi, ref: str, entry: str, reason: str = "笔误", **changes: Any) -> Case:
+    recorded = app.record(ref, ACTOR, lambda c, s: c.correct(entry, reason, changes, s))
+    assert recorded.event_types == ["EntryCorrected"]
+    return recorded.case
+
+
+def refused(app: Gongzhi, ref: str, command: Command, code: str,
+            kind: type[DomainError] = RuleViolation) -> DomainError:
+    """Refused with `code`, a message in both languages, and nothing recorded."""
+    before = app.get_case(ref).version
+    with pytest.raises(DomainError) as caught:
+        app.record(ref, ACTOR, command)
+    error = caught.value
+    assert type(error) is kind and error.code == code, (error.code, error.message("en"))
+    en, zh = error.message("en"), error.message("zh")
+    assert code not in en and code not in zh and en != zh
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in zh)
+    assert app.get_case(ref).version == before
+    return error
+
+
+@pytest.fixture
+def ref(sqlite_app: Gongzhi) -> str:
+    return full_case(sqlite_app)
+
+
+# -- ids -------------------------------------------------------------------------------------
+
+
+def test_every_entry_has_a_stable_id_the_same_on_every_replay(app: Gongzhi) -> None:
+    ref = full_case(app)
+    case = app.get_case(ref)
+    assert list(case.entries) == IDS
+    assert [s.id for s in case.statements] == ["T1", "T2"]
+    assert [a.id for a in case.proposals["P1"].answers] == ["A1", "A2"]
+    assert [(r.id, r.response_id) for r in case.referrals] == [("Q1", "D1"), ("Q2", None)]
+    assert [e.id for e in case.escalations] == ["E1"]
+    assert case.commitments["K2"].settlement_id == "F1"
+    assert [n.id for n in case.note_entries] == ["N1"]
+    again = app.get_case(ref)  # replayed from the stored events once more
+    assert again.entries == case.entries and again == case
+    document = case_document(case, date(2026, 11, 2))
+    assert [s["id"] for s in document["statements"]] == ["T1", "T2"]
+    assert [n["id"] for n in document["note_entries"]] == ["N1"]
+    assert [e["id"] for e in document["escalations"]] == ["E1"]
+
+
+def test_lookups_ignore_letter_case(sqlite_app: Gongzhi, ref: str) -> None:
+    assert retract(sqlite_app, ref, " s1 ").entries["S1"].retraction is not None
+    assert correct(sqlite_app, ref, "n1", text="已上门").notes == ["已上门"]
+
+
+# -- retracting each kind ---------------------------------------------------------------------
+
+
+def _party_gone(case: Case) -> None:
+    assert [p.key for p in case.parties] == ["c1", "r1"]
+    assert case.proposals["P1"].awaiting == ("c1", "r1")  # no longer waits for c2
+
+
+RETRACTED: list[tuple[str, Callable[[Case], Any], Any]] = [
+    ("T1", lambda c: [s.id for s in c.live_statements], ["T2"]),
+    ("P2", lambda c: [p.id for p in c.live_proposals], ["P1"]),
+    ("A2", lambda c: (c.proposals["P1"].status().value, [a.id for a in c.proposals["P1"].answers]),
+     ("pending", ["A1"])),  # P1 was rejected by A2: pending again
+    ("Q2", lambda c: c.referred_departments, ("ecology_environment",)),
+    ("D1", lambda c: c.open_referral("ecology_environment") is not None, True),
+    ("E1", lambda c: c.level, "grid"),
+    ("S1", lambda c: c.live_spot_checks, []),
+    ("K1", lambda c: [k.id for k in c.live_commitments], ["K2"]),
+    ("F1", lambda c: c.commitments["K2"].status, "open"),
+    ("N1", lambda c: c.notes, []),
+]
+
+
+def listed_ids(document: dict[str, Any]) -> set[str]:
+    """Every id the sections of a `case show` document list (not the `retracted` list)."""
+    found: set[str] = set()
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key in ("id", "response_id", "settlement_id") and isinstance(item, str):
+                    found.add(item)
+                elif key not in ("retracted", "corrections"):
+                    walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk({k: v for k, v in document.items() if k not in ("id", "retracted")})
+    return found
+
+
+@pytest.mark.parametrize(("entry", "read", "expected"), RETRACTED, ids=[r[0] for r in RETRACTED])
+def test_a_retracted_entry_counts_no_more_and_stays_in_the_history(
+        sqlite_app: Gongzhi, ref: str, entry: str, read: Callable[[Case], Any],
+        expected: Any) -> None:
+    before = sqlite_app.get_case(ref)
+    assert read(before) != expected
+    case = retract(sqlite_app, ref, entry, "录错案件")
+    assert read(case) == expected
+    assert read(sqlite_app.get_case(ref)) == expected
+    marks = case.entries[entry]
+    assert marks.retraction is not None and marks.retraction.reason == "录错案件"
+    assert marks.retraction.actor == ACTOR
+    _, events = sqlite_app.history(ref)
+    assert len(events) == len(STEPS) + 2  # the opening, every step, the retraction
+    document = case_document(case, date(2026, 11, 2))
+    assert [(r["id"], r["reason"]) for r in document["retracted"]] == [(entry, "录错案件")]
+    assert listed_ids(case_document(before, date(2026, 11, 2))) - listed_ids(document) == {entry}
+
+
+def test_a_complainant_who_joined_can_be_retracted_once_nothing_names_them(
+        sqlite_app: Gongzhi) -> None:
+    ref = str(open_restaurant_case(sqlite_app).id)
+    sqlite_app.record(ref, ACTOR, lambda c, s: c.join(PartySpec("李先生"), s))
+    sqlite_app.record(ref, ACTOR, lambda c, s: c.propose("mediator", "22点后停业", s))
+    sqlite_app.record(ref, ACTOR, lambda c, s: c.record_statement(
+        "c2", StatementKind.DEMAND, "安静", s))
+    error = refused(sqlite_app, ref, lambda c, s: c.retract("c2", "误录", s), "entry_in_use")
+    assert "T1" in error.message("en")
+    retract(sqlite_app, ref, "T1")
+    _party_gone(retract(sqlite_app, ref, "C2"))
+    # the proposal no longer waits for the retracted joiner
+    case = sqlite_app.record(ref, ACTOR, lambda c, s: c.answer("P1", "c1", True, s)).case
+    case = sqlite_app.record(ref, ACTOR, lambda c, s: c.answer("P1", "r1", True, s)).case
+    assert case.proposals["P1"].status().value == "accepted"
+
+
+def test_a_retracted_commitment_no_longer_blocks_closing(sqlite_app: Gongzhi, ref: str) -> None:
+    sqlite_app.record(ref, ACTOR, lambda c, s: c.agree("22点后停业", s))
+
+    def close(c: Case, s: Stamp) -> None:
+        c.close(Outcome.RESOLVED, Satisfaction.SATISFIED, s)
+
+    refused(sqlite_app, ref, close, "open_commitments")
+    retract(sqlite_app, ref, "K1", "承诺人登记错误")
+    assert sqlite_app.record(ref, ACTOR, close).case.status == "closed"
+
+
+def test_retracting_a_settlement_reopens_its_commitment_which_then_blocks_closing(
+        sqlite_app: Gongzhi, ref: str) -> None:
+    retract(sqlite_app, ref, "K1")
+    case = retract(sqlite_app, ref, "F1", "并未履行")
+    assert [c.id for c in case.open_commitments] == ["K2"]
+    case = sqlite_app.record(ref, ACTOR, lambda c, s: c.settle_commitment("K2", False, s)).case
+    assert case.commitments["K2"].status == "breached"
+    assert case.commitments["K2"].settlement_id == "F2"
+
+
+def test_a_retracted_proposal_leaves_the_negotiation(sqlite_app: Gongzhi, ref: str) -> None:
+    retract(sqlite_app, ref, "P2")
+    refused(sqlite_app, ref, lambda c, s: c.answer("P2", "c1", True, s), "retracted_entry")
+    refused(sqlite_app, ref, lambda c, s: c.propose("c1", "x", s, in_reply_to="P2"),
+            "retracted_entry")
+    # its answers went with it
+    retract(sqlite_app, ref, "P1")
+    refused(sqlite_app, ref, lambda c, s: c.retract("A1", "x", s), "already_retracted")
+
+
+def test_a_retracted_response_reopens_the_referral(sqlite_app: Gongzhi, ref: str) -> None:
+    retract(sqlite_app, ref, "D1", "答复录错")
+    case = sqlite_app.record(ref, ACTOR, lambda c, s: c.record_response("环保", "未超标", s)).case
+    first = case.referrals[0]
+    assert (first.id, first.response, first.response_id) == ("Q1", "未超标", "D2")
+
+
+def test_a_retracted_referral_goes_only_unanswered_and_unused(sqlite_app: Gongzhi, ref: str) -> None:
+    error = refused(sqlite_app, ref, lambda c, s: c.retract("Q1", "x", s), "answered_referral")
+    assert "D1" in error.message("en")
+    sqlite_app.record(ref, ACTOR, lambda c, s: c.commit("派出所", "夜间巡查", DUE, s))
+    error = refused(sqlite_app, ref, lambda c, s: c.retract("Q2", "x", s), "entry_in_use")
+    assert "K3" in error.message("zh")
+    retract(sqlite_app, ref, "K3")
+    case = retract(sqlite_app, ref, "Q2")
+    refused(sqlite_app, ref, lambda c, s: c.commit("派出所", "x", DUE, s), "not_an_obligor")
+    assert case.open_referral("police_station") is None
+
+
+def test_only_the_latest_escalation_can_be_retracted(sqlite_app: Gongzhi, ref: str) -> None:
+    sqlite_app.record(ref, ACTOR, lambda c, s: c.escalate(Level.SUBDISTRICT, "跨社区", s))
+    error = refused(sqlite_app, ref, lambda c, s: c.retract("E1", "x", s), "not_latest_escalation")
+    assert "E2" in error.message("en")
+    assert retract(sqlite_app, ref, "E2").level == "community"
+    assert retract(sqlite_app, ref, "E1").level == "grid"
+
+
+# -- correcting each kind ---------------------------------------------------------------------
+
+LATER_TO = datetime(2026, 10, 15, 22, 30, tzinfo=CST)
+CORRECTIONS: list[tuple[str, dict[str, Any], Callable[[Case], Any], Any]] = [
+    ("c2", {"name": "李建国", "party_kind": PartyKind.BUSINESS, "operator": "李建国"},
+     lambda c: (c.complainants[1].name, c.complainants[1].kind, c.complainants[1].operator),
+     ("李建国", "business", "李建国")),
+    ("T1", {"party": "老王饭店", "kind": StatementKind.STATEMENT, "text": "油烟直排"},
+     lambda c: (c.statements[0].party, c.statements[0].kind, c.statements[0].text),
+     ("r1", "statement", "油烟直排")),
+    ("A2", {"rejection_reason": "成本过高"}, lambda c: c.proposals["P1"].answers[1].reason,
+     "成本过高"),
+    ("Q1", {"question": "油烟浓度是否达标？"}, lambda c: c.referrals[0].question, "油烟浓度是否达标？"),
+    ("D1", {"response": "浓度 2.1 mg/m³ 超标"}, lambda c: c.referrals[0].response,
+     "浓度 2.1 mg/m³ 超标"),
+    ("E1", {"escalation_reason": "涉及市场监管"}, lambda c: c.escalations[0].reason, "涉及市场监管"),
+    ("S1", {"to": LATER_TO, "inspector": ["派出所", "网格员小周"], "findings": "58分贝",
+            "passed": True, "rectified": False},
+     lambda c: (c.spot_checks[0].ended_at, c.spot_checks[0].inspectors, c.spot_checks[0].findings,
+                c.spot_checks[0].passed, c.spot_checks[0].rectified_on_spot),
+     (LATER_TO, ("派出所", "网格员小周"), "58分贝", True, False)),
+    ("K1", {"party": "c1", "duty": "配合验收", "due": date(2027, 1, 15)},
+     lambda c: (c.commitments["K1"].party, c.commitments["K1"].duty, c.commitments["K1"].due),
+     ("c1", "配合验收", date(2027, 1, 15))),
+    ("F1", {"note": "已于11月1日停止"}, lambda c: c.commitments["K2"].note, "已于11月1日停止"),
+    ("N1", {"text": "已上门走访"}, lambda c: c.notes, ["已上门走访"]),
+]
+
+
+@pytest.mark.parametrize(("entry", "changes", "read", "expected"), CORRECTIONS,
+                         ids=[c[0] for c in CORRECTIONS])
+def test_a_correction_replaces_fields_and_keeps_the_original(
+        sqlite_app: Gongzhi, ref: str, entry: str, changes: dict[str, Any],
+        read: Callable[[Case], Any], expected: Any) -> None:
+    before = read(sqlite_app.get_case(ref))
+    case = correct(sqlite_app, ref, entry, "登记有误", **changes)
+    assert read(case) == expected != before
+    assert read(sqlite_app.get_case(ref)) == expected  # and so it reloads
+    (amendment,) = case.entries[entry].corrections
+    assert amendment.reason == "登记有误" and amendment.actor == ACTOR
+    assert set(amendment.previous) == set(amendment.changes)
+    _, events = sqlite_app.history(ref)
+    assert type(events[-1]).__name__ == "EntryCorrected"
+    document = case_document(case, date(2026, 11, 2))
+    assert entry in str(document)
+    assert "登记有误" in str(document)
+
+
+def test_a_proposal_is_corrected_only_while_unanswered(sqlite_app: Gongzhi, ref: str) -> None:
+    error = refused(sqlite_app, ref, lambda c, s: c.correct("P1", "x", {"terms": "y"}, s),
+                    "answered_proposal")
+    assert "A1" in error.message("en")
+    case = correct(sqlite_app, ref, "P2", terms="22:15后停止户外营业")
+    assert case.proposals["P2"].terms == "22:15后停止户外营业"
+
+
+def test_a_correction_is_checked_like_the_original_command(sqlite_app: Gongzhi, ref: str) -> None:
+    def fix(entry: str, **changes: Any) -> Command:
+        return lambda c, s: c.correct(entry, "更正", changes, s)
+
+    refused(sqlite_app, ref, fix("K1", due=date(2026, 10, 1)), "due_before_made")
+    refused(sqlite_app, ref, fix("K1", party="路人甲"), "unknown_obligor", InvalidInput)
+    refused(sqlite_app, ref, fix("K1", party="市场监管局"), "not_an_obligor")
+    refused(sqlite_app, ref, fix("S1", to=CHECK_FROM - timedelta(hours=1)), "window_order",
+            InvalidInput)
+    refused(sqlite_app, ref, fix("S1", passed=True), "rectified_but_passed")
+    refused(sqlite_app, ref, fix("S1", to=datetime(2027, 1, 1, tzinfo=CST)), "in_future")
+    refused(sqlite_app, ref, fix("S1", **{"from": datetime(2026, 10, 1, tzinfo=CST)}),
+            "before_opening")
+    refused(sqlite_app, ref, fix("S1", inspector=[" "]), "blank", InvalidInput)
+    refused(sqlite_app, ref, fix("T1", party="路人甲"), "unknown_party", InvalidInput)
+    refused(sqlite_app, ref, fix("T1", party="mediator"), "not_a_party")
+    refused(sqlite_app, ref, fix("c2", name="张女士"), "duplicate_party")
+    refused(sqlite_app, ref, fix("A1", rejection_reason="x"), "acceptance_has_no_reason")
+    refused(sqlite_app, ref, fix("N1", text="   "), "blank", InvalidInput)
+
+
+# -- what is refused -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("entry", "code", "hint"), [
+    ("opening", "final_opening", "withdrawn"),
+    ("受理", "final_opening", "withdrawn"),
+    ("c1", "opening_party", "opened"),
+    ("R1", "opening_party", "opened"),
+    ("closure", "final_closure", "reopen"),
+    ("结案", "final_closure", "reopen"),
+    ("agreement", "final_agreement", "reopen"),
+    ("failure", "final_failure", "reopen"),
+    ("reopening", "final_reopening", "close"),
+    ("mediator", "final_mediator", "assign"),
+])
+def test_what_cannot_be_undone_is_refused_with_the_alternative(
+        sqlite_app: Gongzhi, ref: str, entry: str, code: str, hint: str) -> None:
+    for command in (lambda c, s: c.retract(entry, "x", s),
+                    lambda c, s: c.correct(entry, "x", {"text": "y"}, s)):
+        error = refused(sqlite_app, ref, command, code)
+        assert hint in error.message("en")
+
+
+def test_refusals_name_what_to_do(sqlite_app: Gongzhi, ref: str) -> None:
+    error = refused(sqlite_app, ref, lambda c, s: c.retract("X9", "x", s), "unknown_entry",
+                    InvalidInput)
+    assert all(i in error.message("en") for i in IDS)
+    refused(sqlite_app, ref, lambda c, s: c.retract("S1", "  ", s), "blank", InvalidInput)
+    retract(sqlite_app, ref, "S1")
+    refused(sqlite_app, ref, lambda c, s: c.retract("S1", "x", s), "already_retracted")
+    refused(sqlite_app, ref, lambda c, s: c.correct("S1", "x", {"findings": "y"}, s),
+            "retracted_entry")
+    error = refused(sqlite_app, ref, lambda c, s: c.retract("X9", "x", s), "unknown_entry",
+                    InvalidInput)
+    assert "S1" not in error.message("en")  # a retracted entry is no candidate
+    error = refused(sqlite_app, ref, lambda c, s: c.correct("K1", "x", {}, s),
+                    "nothing_to_correct", InvalidInput)
+    assert "--due" in error.message("en")
+    error = refused(sqlite_app, ref, lambda c, s: c.correct("K1", "x", {"text": "y"}, s),
+                    "not_correctable", InvalidInput)
+    assert "--text" in error.message("zh") and "--duty" in error.message("zh")
+    refused(sqlite_app, ref, lambda c, s: c.correct("K1", "x", {"due": DUE}, s), "no_change",
+            InvalidInput)
+    refused(sqlite_app, ref, lambda c, s: c.correct("T1", "x", {"party": "张女士"}, s),
+            "no_change", InvalidInput)
+
+
+def test_a_closed_case_takes_corrections_of_notes_only(sqlite_app: Gongzhi, ref: str) -> None:
+    retract(sqlite_app, ref, "K1")
+    sqlite_app.record(ref, ACTOR, lambda c, s: c.agree("22点后停业", s))
+    error = refused(sqlite_app, ref, lambda c, s: c.retract("P2", "x", s), "not_negotiating")
+    assert "open" in error.message("en")
+    sqlite_app.record(ref, ACTOR, lambda c, s: c.close(Outcome.RESOLVED, Satisfaction.SATISFIED, s))
+    for command in (lambda c, s: c.retract("S1", "x", s),
+                    lambda c, s: c.correct("T1", "x", {"text": "y"}, s)):
+        error = refused(sqlite_app, ref, command, "closed_notes_only")
+        assert "reopen" in error.message("en") and "备注" in error.message("zh")
+    assert correct(sqlite_app, ref, "N1", text="结案后补记").notes == ["结案后补记"]
+    assert retract(sqlite_app, ref, "N1").notes == []
+
+
+def test_a_correction_before_the_opening_is_refused(sqlite_app: Gongzhi, ref: str) -> None:
+    early = datetime(2026, 10, 1, 9, 0, tzinfo=CST)
+    with pytest.raises(RuleViolation) as caught:
+        sqlite_app.record(ref, ACTOR, lambda c, s: c.retract("N1", "x", s), at=early)
+    assert caught.value.code == "before_opening"
+
+
+# -- read models and the report -------------------------------------------------------------------
+
+
+def test_read_models_and_report_present_the_corrected_state(app: Gongzhi,
+                                                             store_config: Any) -> None:
+    ref = full_case(app)
+    with open_read_models(app, store_config) as models:
+        models.catch_up()  # the rows before the corrections, then incrementally after them
+        retract(app, ref, "K2")  # a settled commitment
+        correct(app, ref, "K1", due=date(2027, 2, 1), duty="安装并验收净化器")
+        retract(app, ref, "E1")
+        retract(app, ref, "Q2")
+        retract(app, ref, "S1")
+        retract(app, ref, "D1")
+        retract(app, ref, "Q1")
+        retract(app, ref, "T1")
+        retract(app, ref, "c2")
+        models.catch_up()
+        stored = sql_tables(models)
+        # overdue by the due date recorded first, not by the corrected one
+        rows = models.list_cases(CaseFilter(today=date(2027, 1, 15)))
+    folded = folded_tables(app)
+    assert stored == folded  # incremental SQL = the pure fold of the whole log
+    commitments = {k[1]: row for k, row in folded["commitments"].items()}
+    assert commitments["K2"]["status"] == "retracted"
+    assert (commitments["K1"]["status"], commitments["K1"]["due"], commitments["K1"]["duty"]) == (
+        "open", date(2027, 2, 1), "安装并验收净化器")
+    (case_row,) = folded["cases"].values()
+    assert (case_row["level"], case_row["departments"], case_row["complainants"],
+            case_row["open_commitments"]) == ("grid", "", 1, 1)
+    assert [(r["open_commitments"], r["overdue_commitments"]) for r in rows] == [(1, 0)]
+    (fact,) = folded["case_facts"].values()
+    assert (fact["max_level"], fact["escalations"]) == ("grid", 0)
+    stats = [row for row in _stat_rows(app)]
+    figures = summarize(stats)
+    assert figures["escalated"] == 0 and figures["opened"] == 1
+
+
+def test_retracting_a_settlement_puts_the_commitment_back_in_the_rows(sqlite_app: Gongzhi,
+                                                                      ref: str) -> None:
+    correct(sqlite_app, ref, "F1", note="部分履行")
+    assert _commitment(sqlite_app, "K2")[("status", "note")] == ("fulfilled", "部分履行")
+    retract(sqlite_app, ref, "F1")
+    assert _commitment(sqlite_app, "K2")[("status", "note")] == ("open", None)
+    correct(sqlite_app, ref, "K2", party="c1")
+    assert _commitment(sqlite_app, "K2")[("party", "party_name")] == ("c1", "张女士")
+    (case_row,) = folded_tables(sqlite_app)["cases"].values()
+    assert case_row["open_commitments"] == 2
+
+
+def test_a_retracted_escalation_leaves_the_report_of_its_day(sqlite_app: Gongzhi,
+                                                            ref: str) -> None:
+    assert summarize(_stat_rows(sqlite_app))["by"]["level"]["community"]["escalated"] == 1
+    retract(sqlite_app, ref, "E1")
+    figures = summarize(_stat_rows(sqlite_app))
+    assert figures["escalated"] == 0
+    assert figures["by"]["level"]["community"]["escalated"] == 0
+
+
+def _commitment(app: Gongzhi, commitment_id: str) -> Any:
+    rows = {k[1]: row for k, row in folded_tables(app)["commitments"].items()}
+    row = rows[commitment_id]
+
+    class Pick:
+        def __getitem__(self, names: tuple[str, ...]) -> tuple[Any, ...]:
+            return tuple(row[n] for n in names)
+
+    return Pick()
+
+
+def _stat_rows(app: Gongzhi) -> list[Any]:
+    from adapters.event_feed import EventFeed
+    from projections.case_stats import CaseStatRow, CaseStatsProjection
+
+    events = [e for _, e in EventFeed(app).events()]
+    return CaseStatsProjection(local_tz()).fold(events).rows(CaseStatRow)
