@@ -110,5 +110,5 @@ def retracted_line(entry: dict[str, Any], lang: str) -> str:
     if lang == "zh":
         return (f"{entry['id']}（{kind}）原因：{entry['reason']}  "
                 f"[{entry['actor']}，{when(entry['occurred_at'])}]")
-    return (f"{entry['id']} ({kind}) retracted: {entry['reason']}  "
+    return (f"{entry['id']} ({kind}) reason: {entry['reason']}  "
             f"[{entry['actor']}, {when(entry['occurred_at'])}]")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,6 +28,15 @@ from domain.vocabulary import Level, Outcome, PartyKind, Satisfaction, Statement
 from projections.summary import summarize
 from tests.conftest import CST, open_restaurant_case
 from tests.readmodel_support import folded_tables, sql_tables
+from tests.test_cli_case import (
+    OPEN,
+    REF,
+    Store,
+    assert_line,
+    assert_refused,
+    at,
+    day,
+)
 
 ACTOR = "李调解员"
 CHECK_FROM = datetime(2026, 10, 15, 20, 0, tzinfo=CST)
@@ -479,3 +489,196 @@ def _stat_rows(app: Gongzhi) -> list[Any]:
 
     events = [e for _, e in EventFeed(app).events()]
     return CaseStatsProjection(local_tz()).fold(events).rows(CaseStatRow)
+
+
+# -- through the CLI --------------------------------------------------------------------------
+
+CLI_STEPS = [
+    ["join", "李先生", "--at", at(1)],
+    ["statement", "--party", "c1", "--kind", "诉求", "22点后保持安静", "--at", at(1)],
+    ["statement", "--party", "r1", "晚市是主要收入", "--at", at(1)],
+    ["propose", "--by", "mediator", "22:00后停止户外营业", "--at", at(2)],
+    ["accept", "P1", "--party", "c1", "--at", at(2)],
+    ["reject", "P1", "--party", "r1", "--reason", "收入占七成", "--at", at(2)],
+    ["propose", "--by", "r1", "--answers", "P1", "22:30后停止户外营业", "--at", at(2)],
+    ["refer", "--ask", "生态环境局=油烟是否超标？", "--at", at(3)],
+    ["respond", "生态环境局", "油烟浓度超标", "--at", at(4)],
+    ["refer", "--ask", "派出所=噪音是否违规？", "--at", at(4)],
+    ["escalate", "--to", "社区", "--reason", "涉及多个部门", "--at", at(5)],
+    ["inspect", "--from", at(6, "20:00"), "--to", at(6, "22:00"), "--inspector", "派出所",
+     "--findings", "62分贝", "--failed", "--rectified"],
+    ["commit", "--party", "r1", "--duty", "安装油烟净化器", "--due", "+30", "--at", at(7)],
+    ["commit", "--party", "r1", "--duty", "22点后不在户外营业", "--due", "+30", "--at", at(7)],
+    ["fulfil", "K2", "--note", "已停止", "--at", at(8)],
+    ["note", "已电话联系", "--at", at(8)],
+]
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return Store(tmp_path / "gongzhi.db")
+
+
+@pytest.fixture
+def cli_case(store: Store) -> Store:
+    store.ok(*OPEN)
+    for step in CLI_STEPS:
+        store.ok("case", step[0], REF, *step[1:])
+    assert [e["id"] for e in store.show()["retracted"]] == []
+    return store
+
+
+def test_every_entry_shows_its_id(cli_case: Store) -> None:
+    text = cli_case.ok("case", "show", REF).stdout
+    for parts in (("T1", "张女士", "22点后保持安静"), ("T2", "老王饭店"), ("P1", "调解员"),
+                  ("A1", "张女士", "接受"), ("A2", "老王饭店", "拒绝", "收入占七成"),
+                  ("P2", "→ P1"), ("Q1", "区生态环境局", "D1", "油烟浓度超标"), ("Q2", "派出所"),
+                  ("E1", "网格 → 社区"), ("S1", "62分贝"), ("K1", "安装油烟净化器"),
+                  ("K2", "F1", "已停止"), ("N1", "已电话联系"), ("c2 李先生",)):
+        assert_line(text, *parts)
+    document = cli_case.show()
+    assert [s["id"] for s in document["statements"]] == ["T1", "T2"]
+    assert [a["id"] for a in document["proposals"][0]["answers"]] == ["A1", "A2"]
+    assert [(r["id"], r["response_id"]) for r in document["referrals"]] == [
+        ("Q1", "D1"), ("Q2", None)]
+    assert document["commitments"][1]["settlement_id"] == "F1"
+    assert [n["id"] for n in document["note_entries"]] == ["N1"]
+
+
+# An order in which each retraction is allowed (a response before its referral ...).
+RETRACT_ORDER = ["T1", "A2", "D1", "Q1", "Q2", "E1", "S1", "F1", "K1", "K2", "N1", "P2", "C2"]
+
+
+def test_retract_every_kind_from_the_cli(cli_case: Store) -> None:
+    version = cli_case.version()
+    for n, entry in enumerate(RETRACT_ORDER, 1):
+        entry_id = entry if entry != "C2" else "c2"
+        out = cli_case.ok("case", "retract", REF, entry.lower(), "--reason", f"录错{n}").stdout
+        assert out == f"{REF} v{version + n} 已记录：撤销记录 {entry_id}\n"
+        text = cli_case.ok("case", "show", REF).stdout
+        listed, _, retracted = text.partition("已撤销：")
+        assert not any(line.strip().startswith(f"{entry_id} ") for line in listed.splitlines())
+        assert_line(retracted, entry_id, f"录错{n}", ACTOR)
+    document = cli_case.show()
+    assert {r["id"]: r["reason"] for r in document["retracted"]} == {
+        (e if e != "C2" else "c2"): f"录错{n}" for n, e in enumerate(RETRACT_ORDER, 1)}
+    assert document["statements"][0]["id"] == "T2"
+    assert [p["id"] for p in document["proposals"]] == ["P1"]
+    assert document["proposals"][0]["status"] == "pending"  # its rejection was retracted
+    assert document["level"] == "grid" and document["commitments"] == []
+    assert document["spot_checks"] == [] and document["notes"] == []
+    assert [p["key"] for p in document["complainants"]] == ["c1"]
+    english = cli_case.ok("case", "show", REF, lang="en").stdout
+    assert_line(english, "S1", "spot check", "reason: 录错7")
+    history = cli_case.ok("case", "history", REF).stdout
+    assert_line(history, "撤销记录")
+    assert_line(history, "撤销 S1（现场检查），原因：录错7")
+    assert_line(history, "62分贝")  # the original stays in the history
+    events = cli_case.history()
+    assert events[-1]["type"] == "EntryRetracted"
+    assert events[-1]["data"]["entry"]["name"] == "李先生"
+    json_out = cli_case.json("case", "retract", REF, "T2", "--reason", "重复")
+    assert json_out["events"] == ["EntryRetracted"] and json_out["id"] == "T2"
+
+
+CLI_CORRECTIONS = [
+    ("c2", ["--name", "李建国"], ("c2 李建国",)),
+    ("T1", ["--text", "23点后保持安静", "--kind", "陈述"], ("T1", "23点后保持安静", "（陈述）")),
+    ("A2", ["--rejection-reason", "成本过高"], ("A2", "成本过高")),
+    ("P2", ["--terms", "22:15后停止户外营业"], ("P2", "22:15后停止户外营业")),
+    ("Q1", ["--question", "油烟浓度是否达标？"], ("Q1", "油烟浓度是否达标？")),
+    ("D1", ["--response", "超标 2.1 倍"], ("D1", "超标 2.1 倍")),
+    ("E1", ["--escalation-reason", "涉及市场监管"], ("E1", "涉及市场监管")),
+    ("S1", ["--to", at(6, "22:30"), "--findings", "58分贝", "--passed", "--not-rectified"],
+     ("S1", "–22:30", "58分贝", "[合格]")),
+    ("K1", ["--due", "+40", "--duty", "安装并验收", "--party", "老王饭店"],
+     ("K1", "安装并验收", f"期限 {day(47).isoformat()}")),
+    ("F1", ["--note", "11月起停止"], ("K2", "11月起停止")),
+    ("N1", ["--text", "已上门走访"], ("N1", "已上门走访")),
+]
+
+
+def test_correct_every_kind_from_the_cli(cli_case: Store) -> None:
+    for n, (entry, options, shown) in enumerate(CLI_CORRECTIONS, 1):
+        out = cli_case.ok("case", "correct", REF, entry, *options, "--reason", f"更正{n}").stdout
+        assert out.endswith(f"已记录：更正记录 {entry}\n"), out
+        text = cli_case.ok("case", "show", REF).stdout
+        assert_line(text, *shown, f"〔更正：更正{n}〕")
+    english = cli_case.ok("case", "show", REF, lang="en").stdout
+    assert_line(english, "N1", "已上门走访", "[corrected: 更正11]")
+    document = cli_case.show()
+    assert document["note_entries"][0]["corrections"][0]["reason"] == "更正11"
+    assert document["notes"] == ["已上门走访"]
+    assert document["commitments"][0]["corrections"][0]["changes"]["due"] == day(47).isoformat()
+    assert document["commitments"][1]["settlement_corrections"][0]["changes"] == {
+        "note": "11月起停止"}
+    assert document["referrals"][0]["response_corrections"][0]["previous"] == {
+        "response": "油烟浓度超标"}
+    assert document["spot_checks"][0]["passed"] is True
+    assert document["retracted"] == []
+    history = cli_case.ok("case", "history", REF).stdout
+    assert_line(history, "更正 K1（承诺）", f"期限 {day(37).isoformat()} → {day(47).isoformat()}",
+                "原因：更正9")
+    assert_line(history, "安装油烟净化器")  # the original stays in the history
+
+
+def test_cli_refusals_say_what_to_do(cli_case: Store) -> None:
+    base = ["case", "retract", REF]
+    cli_case.refused([*base, "X9", "--reason", "x"], 2, "entries: c2, T1", "现有记录：c2, T1")
+    cli_case.refused([*base, "opening", "--reason", "x"], 1, "close it as withdrawn", "撤回")
+    cli_case.refused([*base, "r1", "--reason", "x"], 1, "was named when case", "受理时登记")
+    cli_case.refused([*base, "closure", "--reason", "x"], 1, "reopen", "重新启动")
+    cli_case.refused([*base, "Q1", "--reason", "x"], 1, "retract the response first",
+                     "请先撤销该答复")
+    cli_case.ok(*base, "S1", "--reason", "录错")
+    cli_case.refused([*base, "S1", "--reason", "x"], 1, "already retracted", "已撤销")
+    fix = ["case", "correct", REF]
+    cli_case.refused([*fix, "S1", "--findings", "y", "--reason", "x"], 1, "was retracted",
+                     "已撤销")
+    cli_case.refused([*fix, "K1", "--reason", "x"], 2, "say what to correct", "要更正的内容")
+    cli_case.refused([*fix, "K1", "--text", "y", "--reason", "x"], 2, "cannot be corrected",
+                     "不能更正 --text")
+    cli_case.refused([*fix, "K1", "--duty", "安装油烟净化器", "--reason", "x"], 2,
+                     "changes nothing", "未作改动")
+    cli_case.refused([*fix, "K1", "--due", day(3).isoformat(), "--reason", "x"], 1,
+                     "cannot precede", "不能早于")
+    cli_case.refused([*fix, "K1", "--due", "明天", "--reason", "x"], 2, "is not a date",
+                     "不是有效日期")
+    cli_case.refused([*fix, "T1", "--party", "路人甲", "--reason", "x"], 2, "no party",
+                     "没有当事人")
+    cli_case.refused([*fix, "N1", "--text", "y", "--reason", " "], 2, "must not be empty",
+                     "不能为空")
+    assert_refused(cli_case.run(*fix, "N1", "--text", "y"), 2, "--reason")
+
+
+def test_a_closed_case_takes_only_notes_from_the_cli(cli_case: Store) -> None:
+    cli_case.ok("case", "retract", REF, "K1", "--reason", "误录")
+    cli_case.ok("case", "agree", REF, "22点后停业", "--at", at(9))
+    cli_case.ok("case", "close", REF, "--outcome", "调解成功", "--satisfaction", "满意",
+                "--at", at(9))
+    cli_case.refused(["case", "retract", REF, "S1", "--reason", "x"], 1,
+                     "only notes can be retracted or corrected", "只能撤销或更正备注")
+    cli_case.ok("case", "correct", REF, "N1", "--text", "结案后补记", "--reason", "补充")
+    assert cli_case.show()["notes"] == ["结案后补记"]
+
+
+def test_case_list_and_report_follow_corrections(cli_case: Store) -> None:
+    (row,) = cli_case.json("case", "list")
+    assert (row["open_commitments"], row["level"]) == (1, "community")
+    figures = cli_case.json("report", "summary")
+    assert figures["escalated"] == 1
+    cli_case.ok("case", "retract", REF, "K1", "--reason", "误录")
+    cli_case.ok("case", "retract", REF, "E1", "--reason", "误录")
+    (row,) = cli_case.json("case", "list")
+    assert (row["open_commitments"], row["level"]) == (0, "grid")
+    assert cli_case.json("report", "summary")["escalated"] == 0
+    cli_case.ok("case", "retract", REF, "F1", "--reason", "并未履行")
+    (row,) = cli_case.json("case", "list")
+    assert row["open_commitments"] == 1
+
+
+@pytest.mark.parametrize("command", ["retract", "correct"])
+def test_help_explains_with_an_example(store: Store, command: str) -> None:
+    out = store.ok("case", command, "--help").stdout
+    assert "Example" in out and f"gongzhi case {command} C2026-000001" in out
+    assert ("撤销" if command == "retract" else "更正") in out
