@@ -37,8 +37,10 @@ def describe_correction(type_name: str, data: dict[str, Any], lang: str,
     """The history line of a correction or retraction; None for other events."""
     zh = lang == "zh"
     if type_name == "EntryRetracted":
-        what = f"{data['entry_id']}（{kind_label(data['kind'], lang)}）" if zh else \
-            f"{data['entry_id']} ({kind_label(data['kind'], lang)})"
+        gist = _gist(data.get("entry") or {})
+        what = f"{data['entry_id']}（{kind_label(data['kind'], lang)}{'：' + gist if gist else ''}）" \
+            if zh else f"{data['entry_id']} ({kind_label(data['kind'], lang)}" \
+            f"{': ' + gist if gist else ''})"
         return f"撤销 {what}，原因：{data['reason']}" if zh else \
             f"retracted {what}; reason: {data['reason']}"
     if type_name == "EntryCorrected":
@@ -48,6 +50,16 @@ def describe_correction(type_name: str, data: dict[str, Any], lang: str,
         return f"更正 {what} {changes}，原因：{data['reason']}" if zh else \
             f"corrected {what} {changes}; reason: {data['reason']}"
     return None
+
+
+def _gist(entry: dict[str, Any]) -> str:
+    """The words that identify a withdrawn entry: its text, terms, findings, duty ..."""
+    for key in ("text", "terms", "question", "response", "findings", "duty", "name", "note",
+                "reason"):
+        if entry.get(key):
+            text = str(entry[key])
+            return text if len(text) <= 40 else text[:39] + "…"
+    return ""
 
 
 def change_text(changes: dict[str, Any], previous: dict[str, Any], lang: str,
@@ -107,6 +119,9 @@ def retracted_line(entry: dict[str, Any], lang: str) -> str:
     from cli_commands.event_text import when
 
     kind = kind_label(entry["kind"], lang)
+    gist = _gist(entry.get("entry") or {})
+    if gist:
+        kind += f"：{gist}" if lang == "zh" else f": {gist}"
     if lang == "zh":
         return (f"{entry['id']}（{kind}）原因：{entry['reason']}  "
                 f"[{entry['actor']}，{when(entry['occurred_at'])}]")

@@ -70,5 +70,5 @@ class CommitmentsProjection(Projection):
             fields = {k: v for k, v in e.changes.items() if k in ("party", "party_name", "duty",
                                                                    "due")}
             update(state, CommitmentRow, (e.originator_id, e.entry_id), **fields)
-        elif e.kind == "settlement" and e.parent:
+        elif e.kind == "settlement" and getattr(e, "parent", None):  # the commitment settled
             update(state, CommitmentRow, (e.originator_id, e.parent), note=e.changes["note"])

@@ -10,6 +10,7 @@ their exit codes, and what `case show` and `case history` then print.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -125,6 +126,24 @@ def test_every_entry_has_a_stable_id_the_same_on_every_replay(app: Gongzhi) -> N
     assert [s["id"] for s in document["statements"]] == ["T1", "T2"]
     assert [n["id"] for n in document["note_entries"]] == ["N1"]
     assert [e["id"] for e in document["escalations"]] == ["E1"]
+
+
+def test_a_stored_correction_without_the_newer_parent_field_still_loads(
+        sqlite_app: Gongzhi, ref: str) -> None:
+    """Fields added to an event later have defaults: older stored events replay the same."""
+    correct(sqlite_app, ref, "F1", note="部分履行")
+    events = list(sqlite_app.events.get(ref))
+    mapper = sqlite_app.mapper
+    stored = mapper.to_stored_event(events[-1])
+    state = mapper.transcoder.decode(stored.state)
+    assert state.pop("parent") == "K2"
+    older = mapper.to_domain_event(dataclasses.replace(stored,
+                                                       state=mapper.transcoder.encode(state)))
+    case: Any = None
+    for event in [*events[:-1], older]:
+        case = event.mutate(case)
+    assert case == sqlite_app.get_case(ref)
+    assert case.commitments["K2"].note == "部分履行"
 
 
 def test_lookups_ignore_letter_case(sqlite_app: Gongzhi, ref: str) -> None:
@@ -572,7 +591,7 @@ def test_retract_every_kind_from_the_cli(cli_case: Store) -> None:
     assert_line(english, "S1", "spot check", "reason: 录错7")
     history = cli_case.ok("case", "history", REF).stdout
     assert_line(history, "撤销记录")
-    assert_line(history, "撤销 S1（现场检查），原因：录错7")
+    assert_line(history, "撤销 S1（现场检查：62分贝），原因：录错7")
     assert_line(history, "62分贝")  # the original stays in the history
     events = cli_case.history()
     assert events[-1]["type"] == "EntryRetracted"
