@@ -701,3 +701,73 @@ def test_help_explains_with_an_example(store: Store, command: str) -> None:
     out = store.ok("case", command, "--help").stdout
     assert "Example" in out and f"gongzhi case {command} C2026-000001" in out
     assert ("撤销" if command == "retract" else "更正") in out
+
+
+def test_retracting_an_acceptance_makes_the_proposal_pending_again(sqlite_app: Gongzhi) -> None:
+    ref = str(open_restaurant_case(sqlite_app).id)
+    sqlite_app.record(ref, ACTOR, lambda c, s: c.propose("mediator", "22点后停业", s))
+    sqlite_app.record(ref, ACTOR, lambda c, s: c.answer("P1", "c1", True, s))
+    case = sqlite_app.record(ref, ACTOR, lambda c, s: c.answer("P1", "r1", True, s)).case
+    assert case.proposals["P1"].status().value == "accepted"
+    case = retract(sqlite_app, ref, "A2", "老王饭店并未同意")
+    assert case.proposals["P1"].status().value == "pending"
+    # r1 may answer again, this time as it really did
+    case = sqlite_app.record(ref, ACTOR, lambda c, s: c.answer("P1", "r1", False, s,
+                                                                reason="收入")).case
+    assert case.proposals["P1"].status().value == "rejected"
+    assert [a.id for a in case.proposals["P1"].answers] == ["A1", "A3"]
+
+
+# -- the mechanism is not the Case's own ------------------------------------------------------
+
+
+def test_another_aggregate_reuses_corrections_by_declaring_its_entry_kinds() -> None:
+    from eventsourcing.domain import event
+
+    from domain.aggregate import TextIdAggregate
+    from domain.corrections import Correctable, EntryKind, FinalStep
+    from domain.errors import Phrase
+
+    class Meeting(TextIdAggregate, Correctable):
+        ENTRY_KINDS = (EntryKind("minute", "M", Phrase("minute", "纪要"), ("text",)),)
+        FINAL_STEPS = (FinalStep(("opening",), "final_opening"),)
+
+        @event("Started")
+        def __init__(self, ref: str) -> None:
+            self.init_entries()
+            self.minutes: dict[str, str] = {}
+
+        def minute(self, text: str) -> None:
+            self._minuted(text=text)
+
+        @event("Minuted")
+        def _minuted(self, text: str) -> None:
+            self.minutes[self.add_entry("minute")] = text
+
+        def retract(self, typed: str, reason: str) -> None:
+            entry_id, _ = self.find_entry(typed)
+            self.require_live(entry_id)
+            self._retracted(entry_id=entry_id, reason=reason)
+
+        @event("Retracted")
+        def _retracted(self, entry_id: str, reason: str) -> None:
+            self.mark_retracted(entry_id, reason, "a", datetime(2026, 11, 1, tzinfo=CST), {})
+
+    meeting = Meeting(ref="M2026-000001")
+    meeting.minute("双方到场")
+    meeting.minute("同意试行")
+    meeting.retract("m1", "记错会议")
+    assert meeting.live_entries() == ["M2"]
+    with pytest.raises(RuleViolation) as caught:
+        meeting.retract("M1", "x")
+    assert caught.value.code == "already_retracted"
+    with pytest.raises(InvalidInput) as unknown:
+        meeting.retract("M9", "x")
+    assert "M2" in unknown.value.message("en") and "M1" not in unknown.value.message("en")
+    with pytest.raises(RuleViolation) as final:
+        meeting.retract("opening", "x")
+    assert final.value.code == "final_opening"
+    replayed: Any = None
+    for e in meeting.collect_events():
+        replayed = e.mutate(replayed)
+    assert replayed.entries == meeting.entries
