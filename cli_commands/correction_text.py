@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from domain.case_corrections import CASE_ENTRY_KINDS
+from domain.case_entries import CASE_ENTRY_KINDS
 
 CORRECTION_EVENT_NAMES: dict[str, tuple[str, str]] = {
     "EntryRetracted": ("撤销记录", "entry retracted"),
