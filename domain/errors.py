@@ -180,14 +180,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "结案不能撤销，请重新启动案件（gongzhi case reopen {ref} --reason ...）",
     ),
     "final_agreement": (
-        "an agreement cannot be retracted; if it does not hold, close case {ref} and reopen it "
-        "with the reason: mediation starts afresh",
-        "协议不能撤销；如协议不成立，请结案后重新启动案件 {ref} 并说明原因，调解将重新开始",
+        "an agreement cannot be retracted; if it does not hold, reopen case {ref} with the "
+        "reason (closing it first if still open): mediation starts afresh",
+        "协议不能撤销；如协议不成立，请重新启动案件 {ref} 并说明原因（尚未结案的先结案），调解将重新开始",
     ),
     "final_failure": (
-        "a failed mediation cannot be retracted; close case {ref} as unresolved and reopen it "
-        "with the reason to mediate again",
-        "调解不成不能撤销；请以“调解未成”结案后重新启动案件 {ref} 并说明原因，再行调解",
+        "a failed mediation cannot be retracted; reopen case {ref} with the reason (closing it "
+        "first as unresolved if still open) to mediate again",
+        "调解不成不能撤销；请重新启动案件 {ref} 并说明原因（尚未结案的先以“调解未成”结案），再行调解",
     ),
     "final_reopening": (
         "a reopening cannot be retracted; close case {ref} again",
