@@ -117,3 +117,17 @@ def reopen(case: Case, stamp: Stamp, *, reason: str) -> None:
 
 def add_note(case: Case, stamp: Stamp, *, text: str) -> None:
     case.add_note(text, stamp)
+
+
+def retract(case: Case, stamp: Stamp, *, entry: str, reason: str) -> str:
+    """Withdraw an entry recorded in error (撤销); the original stays in the history."""
+    return str(case.retract(entry, reason, stamp))
+
+
+def correct(case: Case, stamp: Stamp, *, entry: str, reason: str, changes: dict[str, Any],
+            due: Due | None = None) -> str:
+    """Replace fields of an entry (更正); "+N days" counts from the day the commitment was made."""
+    if due is not None and not isinstance(due, date):
+        made = case.commitments.get(entry.strip().upper())
+        due = due(made.made_at.date() if made else stamp.occurred_at.date())
+    return str(case.correct(entry, reason, {**changes, "due": due}, stamp))

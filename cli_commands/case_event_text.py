@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from adapters.views import Describe, EventText
+from cli_commands.correction_text import corrected_text, retracted_text
 from cli_commands.event_text import when
 from domain.departments import department_label
 from domain.text import Bilingual
@@ -149,4 +150,6 @@ CASE_EVENTS: dict[str, EventText] = {
     "Closed": EventText(Bilingual("结案", "closed"), closed),
     "Reopened": EventText(Bilingual("重新启动", "reopened"), field("reason")),
     "NoteAdded": EventText(Bilingual("备注", "note added"), field("text")),
+    "EntryRetracted": EventText(Bilingual("撤销记录", "entry retracted"), retracted_text),
+    "EntryCorrected": EventText(Bilingual("更正记录", "entry corrected"), corrected_text),
 }

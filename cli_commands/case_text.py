@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from cli_commands.case_event_text import party_text
+from cli_commands.correction_text import corrected_mark, retracted_line
 from cli_commands.event_text import when
 from domain.departments import department_label
 from domain.vocabulary import (
@@ -23,11 +24,12 @@ from domain.vocabulary import (
 HEAD = {
     "zh": ["受理", "渠道", "地点", "类别", "扰民时段", "事由", "投诉人", "被投诉人", "调解员",
            "陈述与诉求", "方案", "转办", "现场检查", "承诺", "协议", "调解不成原因", "结案",
-           "备注", "未指派", "期限", "逾期", "答复", "问", "回访"],
+           "备注", "未指派", "期限", "逾期", "答复", "问", "回访", "升级", "已撤销"],
     "en": ["Opened", "Channel", "Location", "Categories", "Nuisance hours", "Summary",
            "Complainants", "Respondents", "Mediator", "Statements", "Proposals", "Referrals",
            "Spot checks", "Commitments", "Agreement", "Failure reason", "Closed", "Notes",
-           "not assigned", "due", "OVERDUE", "answer", "asked", "follow-up"],
+           "not assigned", "due", "OVERDUE", "answer", "asked", "follow-up", "Escalations",
+           "Retracted"],
 }
 
 
@@ -55,32 +57,50 @@ def render_case(doc: dict[str, Any], lang: str) -> str:
     if doc["nuisance_window"]:
         field("Nuisance hours", doc["nuisance_window"])
     field("Summary", doc["summary"])
-    field("Complainants", sep.join(party_text(p, lang, with_key=True) for p in doc["complainants"]))
+    field("Complainants", sep.join(party_text(p, lang, with_key=True)
+                                   + corrected_mark(p.get("corrections") or [], lang)
+                                   for p in doc["complainants"]))
     field("Respondents", sep.join(party_text(p, lang, with_key=True) for p in doc["respondents"]))
     field("Mediator", doc["mediator"] or h["not assigned"])
     names = {p["key"]: p["name"] for p in doc["complainants"] + doc["respondents"]}
     names["mediator"] = "调解员" if zh else "mediator"
 
+    def fixed(entry: dict[str, Any], key: str = "corrections") -> str:
+        return corrected_mark(entry.get(key) or [], lang)
+
     _section(lines, h["Statements"], [
-        f"{when(s['occurred_at'])} {names.get(s['party'], s['party'])}"
-        f"{paren(label(StatementKind, s['kind'], lang))}{colon}{s['text']}"
+        f"{s['id']} {when(s['occurred_at'])} {names.get(s['party'], s['party'])}"
+        f"{paren(label(StatementKind, s['kind'], lang))}{colon}{s['text']}{fixed(s)}"
         for s in doc["statements"]])
     _section(lines, h["Proposals"], [
-        f"{p['id']}{' → ' + p['in_reply_to'] if p['in_reply_to'] else ''} "
-        f"{names.get(p['by'], p['by'])} [{label(ProposalStatus, p['status'], lang)}]{colon}"
-        f"{p['terms']}" for p in doc["proposals"]])
+        line for p in doc["proposals"] for line in [
+            f"{p['id']}{' → ' + p['in_reply_to'] if p['in_reply_to'] else ''} "
+            f"{names.get(p['by'], p['by'])} [{label(ProposalStatus, p['status'], lang)}]{colon}"
+            f"{p['terms']}{fixed(p)}",
+            *(f"  {a['id']} {names.get(a['party'], a['party'])} {_answer(a, zh)}"
+              + (f"{colon}{a['reason']}" if a.get("reason") else "") + fixed(a)
+              for a in p["answers"])]])
     _section(lines, h["Referrals"], [
-        f"{department_label(r['department'], lang)}  {h['asked']}{colon}{r['question']}"
-        + (f"  {h['answer']}{colon}{r['response']}" if r["response"] else "")
+        f"{r['id']} {department_label(r['department'], lang)}  {h['asked']}{colon}"
+        f"{r['question']}{fixed(r)}"
+        + (f"  {h['answer']} {r['response_id']}{colon}{r['response']}"
+           f"{fixed(r, 'response_corrections')}" if r["response"] else "")
         for r in doc["referrals"]])
+    _section(lines, h["Escalations"], [
+        f"{e['id']} {when(e['occurred_at'])} {label(Level, e['from_level'], lang)} → "
+        f"{label(Level, e['to_level'], lang)}{colon}{e['reason']}{fixed(e)}"
+        for e in doc.get("escalations", [])])
     _section(lines, h["Spot checks"], [
         f"{c['id']} {when(c['started_at'])}–{when(c['ended_at'])[-5:]} {sep.join(c['inspectors'])}"
-        f"{colon}{c['findings']} [{_verdict(c, zh)}]" for c in doc["spot_checks"]])
+        f"{colon}{c['findings']} [{_verdict(c, zh)}]{fixed(c)}" for c in doc["spot_checks"]])
     _section(lines, h["Commitments"], [
         f"{c['id']} {names.get(c['party']) or department_label(c['party'], lang)}{colon}"
         f"{c['duty']}  {h['due']} {c['due']} "
-        f"[{label(CommitmentStatus, c['status'], lang)}]" + (f" {h['OVERDUE']}" if c["overdue"]
-                                                              else "")
+        f"[{label(CommitmentStatus, c['status'], lang)}"
+        + (f" {c['settlement_id']}" if c.get("settlement_id") else "") + "]"
+        + (f"{colon}{c['note']}" if c.get("note") else "")
+        + (f" {h['OVERDUE']}" if c["overdue"] else "")
+        + fixed(c) + fixed(c, "settlement_corrections")
         for c in doc["commitments"]])
     if doc["agreement"]:
         field("Agreement", doc["agreement"])
@@ -91,8 +111,16 @@ def render_case(doc: dict[str, Any], lang: str) -> str:
               f"{'，' if zh else ', '}{h['follow-up']}{colon}"
               f"{label(Satisfaction, doc['satisfaction'], lang)}"
               + (paren(doc["follow_up"]) if doc["follow_up"] else ""))
-    _section(lines, h["Notes"], doc["notes"])
+    _section(lines, h["Notes"], [f"{n['id']} {n['text']}{fixed(n)}" for n in doc["note_entries"]]
+             if "note_entries" in doc else doc["notes"])
+    _section(lines, h["Retracted"], [retracted_line(r, lang) for r in doc.get("retracted", [])])
     return "\n".join(lines)
+
+
+def _answer(answer: dict[str, Any], zh: bool) -> str:
+    if answer["accepted"]:
+        return "接受" if zh else "accepted"
+    return "拒绝" if zh else "rejected"
 
 
 def _verdict(check: dict[str, Any], zh: bool) -> str:

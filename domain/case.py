@@ -8,7 +8,7 @@ contain no checks, no clock and no randomness.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -16,10 +16,20 @@ import attrs
 from eventsourcing.domain import event
 
 from domain.aggregate import TextIdAggregate
-from domain.case_queries import MEDIATOR, CaseQueries
+from domain.case_corrections import CaseCorrections
+from domain.case_queries import MEDIATOR
 from domain.departments import find_department
 from domain.errors import InvalidInput, Phrase, RuleViolation
-from domain.records import Answer, Commitment, Proposal, Referral, SpotCheck, Statement
+from domain.records import (
+    Answer,
+    Commitment,
+    Escalation,
+    Note,
+    Proposal,
+    Referral,
+    SpotCheck,
+    Statement,
+)
 from domain.values import (
     Location,
     Party,
@@ -62,7 +72,7 @@ CLOSE_NEEDS = {
 }
 
 
-class Case(TextIdAggregate, CaseQueries):
+class Case(TextIdAggregate, CaseCorrections):
     @classmethod
     def open(
         cls,
@@ -144,7 +154,9 @@ class Case(TextIdAggregate, CaseQueries):
         self.follow_up = None
         self.closed_at = None
         self.reopened_count = 0
-        self.notes = []
+        self.escalations = []
+        self.note_entries = []
+        self.init_entries()
 
     # -- parties and mediator ---------------------------------------------
     def join(self, spec: PartySpec, stamp: Stamp) -> Party:
@@ -161,6 +173,7 @@ class Case(TextIdAggregate, CaseQueries):
         self, party: Party, actor: str, occurred_at: datetime, timestamp: datetime
     ) -> None:
         self.complainants = (*self.complainants, party)
+        self.add_entry("party", party.key)
 
     def assign(self, mediator: str, stamp: Stamp, reason: str | None = None) -> None:
         """Assign the mediator, or hand the case to another one (with a reason)."""
@@ -211,7 +224,8 @@ class Case(TextIdAggregate, CaseQueries):
         self, party: str, kind: str, text: str, actor: str, occurred_at: datetime,
         timestamp: datetime,
     ) -> None:
-        self.statements.append(Statement(party, kind, text, occurred_at))
+        self.statements.append(Statement(party, kind, text, occurred_at,
+                                         self.add_entry("statement")))
 
     def propose(
         self, by: str, terms: str, stamp: Stamp, in_reply_to: str | None = None
@@ -240,6 +254,7 @@ class Case(TextIdAggregate, CaseQueries):
     ) -> None:
         self.proposals[proposal_id] = Proposal(proposal_id, by, terms, occurred_at,
                                                self._awaiting(by))
+        self.add_entry("proposal", proposal_id)
 
     @event("CounterProposalMade")
     def _counter_proposal_made(
@@ -248,6 +263,7 @@ class Case(TextIdAggregate, CaseQueries):
     ) -> None:
         self.proposals[proposal_id] = Proposal(proposal_id, by, terms, occurred_at,
                                                self._awaiting(by), in_reply_to)
+        self.add_entry("proposal", proposal_id)
 
     def answer(
         self, proposal_id: str, party: str, accepted: bool, stamp: Stamp,
@@ -282,7 +298,7 @@ class Case(TextIdAggregate, CaseQueries):
         timestamp: datetime,
     ) -> None:
         proposal = self.proposals[proposal_id]
-        answers = (*proposal.answers, Answer(party, True))
+        answers = (*proposal.answers, Answer(party, True, None, self.add_entry("answer")))
         self.proposals[proposal_id] = attrs.evolve(proposal, answers=answers)
 
     @event("ProposalRejected")
@@ -291,7 +307,7 @@ class Case(TextIdAggregate, CaseQueries):
         timestamp: datetime,
     ) -> None:
         proposal = self.proposals[proposal_id]
-        answers = (*proposal.answers, Answer(party, False, reason))
+        answers = (*proposal.answers, Answer(party, False, reason, self.add_entry("answer")))
         self.proposals[proposal_id] = attrs.evolve(proposal, answers=answers)
 
     # -- departments, levels and checks ------------------------------------
@@ -316,7 +332,8 @@ class Case(TextIdAggregate, CaseQueries):
         timestamp: datetime,
     ) -> None:
         for r in referrals:
-            self.referrals.append(Referral(r.department, r.question, occurred_at))
+            self.referrals.append(Referral(r.department, r.question, occurred_at,
+                                           id=self.add_entry("referral")))
 
     def record_response(self, department: str, response: str, stamp: Stamp) -> None:
         self.require_not_closed(stamp)
@@ -332,8 +349,11 @@ class Case(TextIdAggregate, CaseQueries):
         timestamp: datetime,
     ) -> None:
         for i, referral in enumerate(self.referrals):
-            if referral.department == department and not referral.answered:
-                self.referrals[i] = attrs.evolve(referral, response=response, responded_at=occurred_at)
+            if referral.department == department and not referral.answered \
+                    and self.is_live(referral.id):
+                self.referrals[i] = attrs.evolve(referral, response=response,
+                                                 responded_at=occurred_at,
+                                                 response_id=self.add_entry("response"))
                 break
 
     def escalate(self, to_level: Level, reason: str, stamp: Stamp) -> None:
@@ -349,6 +369,8 @@ class Case(TextIdAggregate, CaseQueries):
         timestamp: datetime,
     ) -> None:
         self.level = to_level
+        self.escalations.append(Escalation(self.add_entry("escalation"), from_level, to_level,
+                                           reason, occurred_at))
 
     def record_spot_check(
         self, started_at: datetime, ended_at: datetime, inspectors: Sequence[str],
@@ -383,6 +405,7 @@ class Case(TextIdAggregate, CaseQueries):
     ) -> None:
         self.spot_checks.append(SpotCheck(check_id, started_at, ended_at, tuple(inspectors),
                                           findings, passed, rectified_on_spot))
+        self.add_entry("spot_check", check_id)
 
     # -- commitments ----------------------------------------------------------
     def commit(self, party: str, duty: str, due: date, stamp: Stamp) -> str:
@@ -404,6 +427,7 @@ class Case(TextIdAggregate, CaseQueries):
         actor: str, occurred_at: datetime, timestamp: datetime,
     ) -> None:
         self.commitments[commitment_id] = Commitment(commitment_id, party, duty, due, occurred_at)
+        self.add_entry("commitment", commitment_id)
 
     def settle_commitment(
         self, commitment_id: str, fulfilled: bool, stamp: Stamp, note: str | None = None
@@ -439,7 +463,8 @@ class Case(TextIdAggregate, CaseQueries):
     def _settled(self, commitment_id: str, status: CommitmentStatus, at: datetime,
                  note: str | None) -> None:
         self.commitments[commitment_id] = attrs.evolve(
-            self.commitments[commitment_id], status=status.value, settled_at=at, note=note)
+            self.commitments[commitment_id], status=status.value, settled_at=at, note=note,
+            settlement_id=self.add_entry("settlement"))
 
     # -- outcome ----------------------------------------------------------------
     def agree(self, terms: str, stamp: Stamp) -> None:
@@ -520,7 +545,56 @@ class Case(TextIdAggregate, CaseQueries):
 
     @event("NoteAdded")
     def _note_added(self, text: str, actor: str, occurred_at: datetime, timestamp: datetime) -> None:
-        self.notes.append(text)
+        self.note_entries.append(Note(self.add_entry("note"), text, occurred_at))
+
+    # -- corrections (rules per kind: domain.case_corrections) ---------------------
+    def retract(self, entry: str, reason: str, stamp: Stamp) -> str:
+        """Withdraw an entry recorded in error (撤销); returns its id. The original stays in
+        the history; the case counts it no more."""
+        entry_id, kind = self.find_entry(entry)
+        self._amendable(kind.name, stamp)
+        self.require_live(entry_id)
+        reason = text("reason", reason)
+        self.check_case_retraction(entry_id, kind.name)
+        self._entry_retracted(entry_id=entry_id, kind=kind.name, reason=reason,
+                              entry=self.snapshot(kind.name, entry_id), **stamp.event_fields())
+        return entry_id
+
+    def correct(self, entry: str, reason: str, changes: Mapping[str, Any], stamp: Stamp) -> str:
+        """Replace fields of an entry (更正), e.g. {"text": ...} or {"due": date(...)};
+        a field given as None is left as it is. Returns the entry's id."""
+        entry_id, kind = self.find_entry(entry)
+        self._amendable(kind.name, stamp)
+        self.require_live(entry_id, correcting=True)
+        self.requested_fields(entry_id, kind, changes)
+        reason = text("reason", reason)
+        new, previous = self.checked_changes(entry_id, kind.name, changes, stamp)
+        self._entry_corrected(entry_id=entry_id, kind=kind.name, reason=reason, changes=new,
+                              previous=previous, parent=self.parent_entry(entry_id),
+                              **stamp.event_fields())
+        return entry_id
+
+    def _amendable(self, kind: str, stamp: Stamp) -> None:
+        if self.status == Status.CLOSED and kind != "note":
+            raise RuleViolation("closed_notes_only", ref=self.id)
+        self.check_time(stamp)
+
+    @event("EntryRetracted")
+    def _entry_retracted(
+        self, entry_id: str, kind: str, reason: str, entry: dict[str, Any], actor: str,
+        occurred_at: datetime, timestamp: datetime,
+    ) -> None:
+        self.mark_retracted(entry_id, reason, actor, occurred_at, entry)
+        self.undo_entry(kind, entry_id)
+
+    @event("EntryCorrected")
+    def _entry_corrected(
+        self, entry_id: str, kind: str, reason: str, changes: dict[str, Any],
+        previous: dict[str, Any], actor: str, occurred_at: datetime, timestamp: datetime,
+        parent: str | None = None,  # the entry it belongs to (a settlement's commitment)
+    ) -> None:
+        self.mark_corrected(entry_id, reason, actor, occurred_at, changes, previous)
+        self.amend_entry(kind, entry_id, changes)
 
 
 # Case's event classes (Case.Opened, Case.NoteAdded, ...) are made by eventsourcing

@@ -118,6 +118,98 @@ CASE_MESSAGES: dict[str, Bilingual] = {
         "{value}已是案件 {ref} 的调解员",
         "{value} is already the mediator of case {ref}",
     ),
+    # corrections (更正) and retractions (撤销)
+    "unknown_entry": Bilingual(
+        "案件 {ref} 没有记录“{value}”，现有记录：{choices}",
+        "case {ref} has no entry '{value}'; entries: {choices}",
+    ),
+    "already_retracted": Bilingual(
+        "案件 {ref} 的 {value} 已撤销",
+        "{value} of case {ref} is already retracted",
+    ),
+    "retracted_entry": Bilingual(
+        "案件 {ref} 的 {value} 已撤销，不能再使用或更正",
+        "{value} of case {ref} was retracted; it can no longer be used or corrected",
+    ),
+    "nothing_to_correct": Bilingual(
+        "请指明 {value}（{kind}）要更正的内容：{fields}",
+        "say what to correct in {value} ({kind}): {fields}",
+    ),
+    "not_correctable": Bilingual(
+        "{value}（{kind}）不能更正 {option}，可更正：{fields}",
+        "{option} cannot be corrected in {value} ({kind}); it takes: {fields}",
+    ),
+    "no_change": Bilingual(
+        "本次更正与 {value} 现有内容相同，未作改动",
+        "the correction changes nothing in {value}",
+    ),
+    "final_opening": Bilingual(
+        "案件 {ref} 的受理不能撤销或更正；如属误立，请以“撤回”结案（gongzhi case close "
+        "{ref} --outcome 撤回 ...）",
+        "the opening of case {ref} cannot be retracted or corrected; if the case was "
+        "opened in error, close it as withdrawn (gongzhi case close {ref} --outcome "
+        "withdrawn ...)",
+    ),
+    "opening_party": Bilingual(
+        "{value} 是案件 {ref} 受理时登记的当事人，受理内容不能撤销或更正（"
+        "只有后来加入的投诉人可以）",
+        "{value} was named when case {ref} was opened; the opening cannot be retracted "
+        "or corrected (only complainants who joined later can)",
+    ),
+    "final_closure": Bilingual(
+        "结案不能撤销，请重新启动案件（gongzhi case reopen {ref} --reason ...）",
+        "a closure cannot be retracted; reopen case {ref} instead (gongzhi case reopen "
+        "{ref} --reason ...)",
+    ),
+    "final_agreement": Bilingual(
+        "协议不能撤销；如协议不成立，请重新启动案件 {ref} 并说明原因（"
+        "尚未结案的先结案），调解将重新开始",
+        "an agreement cannot be retracted; if it does not hold, reopen case {ref} with "
+        "the reason (closing it first if still open): mediation starts afresh",
+    ),
+    "final_failure": Bilingual(
+        "调解不成不能撤销；请重新启动案件 {ref} 并说明原因（"
+        "尚未结案的先以“调解未成”结案），再行调解",
+        "a failed mediation cannot be retracted; reopen case {ref} with the reason "
+        "(closing it first as unresolved if still open) to mediate again",
+    ),
+    "final_reopening": Bilingual(
+        "重新启动不能撤销，请再次结案（案件 {ref}）",
+        "a reopening cannot be retracted; close case {ref} again",
+    ),
+    "final_mediator": Bilingual(
+        "指派调解员不能撤销，请改派调解员（gongzhi case assign {ref} 姓名 --reason ...）",
+        "a mediator's assignment is no entry to retract; assign the right mediator "
+        "(gongzhi case assign {ref} NAME --reason ...)",
+    ),
+    "closed_notes_only": Bilingual(
+        "案件 {ref} 已结案：只能撤销或更正备注；其他记录请先重新启动（gongzhi case "
+        "reopen {ref} --reason ...）",
+        "case {ref} is closed: only notes can be retracted or corrected; reopen it first "
+        "(gongzhi case reopen {ref} --reason ...)",
+    ),
+    "answered_referral": Bilingual(
+        "转办 {value} 已有答复（{response}），请先撤销该答复",
+        "referral {value} has been answered ({response}); retract the response first",
+    ),
+    "entry_in_use": Bilingual(
+        "{value} 仍被 {ids} 使用，请先撤销这些记录",
+        "{value} is still needed by {ids}; retract those first",
+    ),
+    "not_latest_escalation": Bilingual(
+        "只能撤销最近一次升级（{latest}，而非 {value}），请先撤销 {latest}",
+        "only the latest escalation can be retracted ({latest}, not {value}); retract "
+        "{latest} first",
+    ),
+    "answered_proposal": Bilingual(
+        "方案 {value} 已有答复（{ids}），条款不能再改；请先撤销答复，或提出新方案",
+        "proposal {value} has been answered ({ids}); its terms can no longer change: "
+        "retract the answers first, or make a new proposal",
+    ),
+    "acceptance_has_no_reason": Bilingual(
+        "{value} 是接受答复，没有可更正的原因；如有误请撤销",
+        "{value} is an acceptance and has no reason to correct; retract it instead",
+    ),
 }
 
 CASE_FIELD_NAMES = {
@@ -125,7 +217,7 @@ CASE_FIELD_NAMES = {
     "findings": "检查结果", "duty": "承诺内容", "inspector": "检查人", "inspectors": "检查人",
     "mediator": "调解员", "party name": "当事人姓名", "community": "社区", "grid": "网格",
     "building": "楼栋", "question": "问题", "follow-up": "回访记录",
-    "check start": "检查开始时间", "check end": "检查结束时间",
+    "check start": "检查开始时间", "check end": "检查结束时间", "operator": "经营者",
 }
 
 register_messages(CASE_MESSAGES, CASE_FIELD_NAMES)

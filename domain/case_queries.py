@@ -8,16 +8,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from domain.corrections import Correctable
 from domain.departments import department_label, department_or_code, find_department
 from domain.errors import InvalidInput, Phrase, RuleViolation
-from domain.records import Commitment, Proposal, Referral, SpotCheck, Statement
+from domain.records import Commitment, Escalation, Note, Proposal, Referral, SpotCheck, Statement
 from domain.values import Location, Party, Stamp, TimeWindow
 from domain.vocabulary import CommitmentStatus, Level, Status
 
 MEDIATOR = "mediator"
 
 
-class CaseQueries:
+class CaseQueries(Correctable):
     # State assigned by Case's event methods (declared here for type checkers).
     ref: str
     channel: str
@@ -44,12 +45,49 @@ class CaseQueries:
     follow_up: str | None
     closed_at: datetime | None
     reopened_count: int
-    notes: list[str]
+    escalations: list[Escalation]
+    note_entries: list[Note]
 
     # -- lookups ---------------------------------------------------------
     @property
-    def parties(self) -> tuple[Party, ...]:
+    def all_parties(self) -> tuple[Party, ...]:
+        """Every party ever named, a retracted joiner included (history still names them)."""
         return self.complainants + self.respondents
+
+    @property
+    def parties(self) -> tuple[Party, ...]:
+        """The parties to the case (joiners are entries; a retracted one is no party)."""
+        return tuple(p for p in self.all_parties if p.key not in self.entries or self.is_live(p.key))
+
+    # -- live entries (a retracted one stays in the state, for its id, but counts no more)
+    @property
+    def live_statements(self) -> list[Statement]:
+        return [s for s in self.statements if self.is_live(s.id)]
+
+    @property
+    def live_proposals(self) -> list[Proposal]:
+        return [p for p in self.proposals.values() if self.is_live(p.id)]
+
+    @property
+    def live_referrals(self) -> list[Referral]:
+        return [r for r in self.referrals if self.is_live(r.id)]
+
+    @property
+    def live_escalations(self) -> list[Escalation]:
+        return [e for e in self.escalations if self.is_live(e.id)]
+
+    @property
+    def live_spot_checks(self) -> list[SpotCheck]:
+        return [c for c in self.spot_checks if self.is_live(c.id)]
+
+    @property
+    def live_commitments(self) -> list[Commitment]:
+        return [c for c in self.commitments.values() if self.is_live(c.id)]
+
+    @property
+    def notes(self) -> list[str]:
+        """The texts of the notes in force (corrected, retracted ones left out)."""
+        return [n.text for n in self.note_entries if self.is_live(n.id)]
 
     @property
     def party_keys(self) -> tuple[str, ...]:
@@ -74,35 +112,34 @@ class CaseQueries:
     def find_proposal(self, proposal_id: str) -> Proposal:
         proposal = self.proposals.get(proposal_id.strip().upper())
         if proposal is None:
-            raise InvalidInput(
-                "unknown_proposal", ref=self.ref, value=proposal_id, choices=list(self.proposals)
-            )
+            raise InvalidInput("unknown_proposal", ref=self.ref, value=proposal_id,
+                               choices=[p.id for p in self.live_proposals])
+        if not self.is_live(proposal.id):
+            raise RuleViolation("retracted_entry", ref=self.ref, value=proposal.id)
         return proposal
 
     def find_commitment(self, commitment_id: str) -> Commitment:
         commitment = self.commitments.get(commitment_id.strip().upper())
         if commitment is None:
-            raise InvalidInput(
-                "unknown_commitment",
-                ref=self.ref,
-                value=commitment_id,
-                choices=list(self.commitments),
-            )
+            raise InvalidInput("unknown_commitment", ref=self.ref, value=commitment_id,
+                               choices=[c.id for c in self.live_commitments])
+        if not self.is_live(commitment.id):
+            raise RuleViolation("retracted_entry", ref=self.ref, value=commitment.id)
         return commitment
 
     def open_referral(self, department: str) -> Referral | None:
-        for referral in self.referrals:
+        for referral in self.live_referrals:
             if referral.department == department and not referral.answered:
                 return referral
         return None
 
     @property
     def referred_departments(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(r.department for r in self.referrals))
+        return tuple(dict.fromkeys(r.department for r in self.live_referrals))
 
     @property
     def open_commitments(self) -> list[Commitment]:
-        return [c for c in self.commitments.values() if c.status == CommitmentStatus.OPEN]
+        return [c for c in self.live_commitments if c.status == CommitmentStatus.OPEN]
 
     def obligor(self, text: str) -> str:
         """Who can promise something: a party (its key) or a referred department (its code)."""
@@ -125,7 +162,7 @@ class CaseQueries:
     def party_name(self, key: str) -> str:
         if key == MEDIATOR:
             return key
-        for party in self.parties:
+        for party in self.all_parties:
             if party.key == key:
                 return party.name
         return department_label(key)

@@ -15,6 +15,7 @@ class Statement:
     kind: str
     text: str
     occurred_at: datetime
+    id: str = ""  # T1, T2 ... (given on replay from the order recorded)
 
 
 @attrs.frozen
@@ -22,6 +23,7 @@ class Answer:
     party: str
     accepted: bool
     reason: str | None = None
+    id: str = ""  # A1, A2 ... across the case's proposals
 
 
 @attrs.frozen
@@ -54,6 +56,9 @@ class Referral:
     referred_at: datetime
     response: str | None = None
     responded_at: datetime | None = None
+    id: str = ""  # Q1, Q2 ... one per department asked (R would clash with r1, a respondent)
+    response_id: str | None = None  # D1, D2 ... the answer's own entry id
+
 
     @property
     def answered(self) -> bool:
@@ -81,6 +86,23 @@ class Commitment:
     status: str = CommitmentStatus.OPEN.value
     settled_at: datetime | None = None
     note: str | None = None
+    settlement_id: str | None = None  # F1, F2 ... the fulfil/breach entry that settled it
 
     def is_overdue(self, on: date) -> bool:
         return self.status == CommitmentStatus.OPEN and self.due < on
+
+
+@attrs.frozen
+class Escalation:
+    id: str  # E1, E2 ...
+    from_level: str
+    to_level: str
+    reason: str
+    occurred_at: datetime
+
+
+@attrs.frozen
+class Note:
+    id: str  # N1, N2 ...
+    text: str
+    occurred_at: datetime

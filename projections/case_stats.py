@@ -71,7 +71,8 @@ COUNTERS = ("opened", "closed", "resolved", "resolved_in_grid", "resolution_days
 
 class CaseStatsProjection(Projection):
     name = "case_stats"
-    version = 2  # 2: resolved_in_grid counts resolved closings only (was closed_in_grid)
+    version = 3  # 2: resolved_in_grid counts resolved closings only (was closed_in_grid)
+    #              3: a retracted escalation no longer counts
     tables = (CaseFactRow, CaseStatRow)
 
     def __init__(self, tz: tzinfo = CST) -> None:
@@ -130,6 +131,18 @@ class CaseStatsProjection(Projection):
                             resolution_days=None, reopened=fact.reopened + 1)
         state.put(fact)
         count(state, self.day(e.occurred_at), dimensions(fact, fact.max_level), reopened=1)
+
+    @handles(CaseEvents.EntryRetracted)
+    def entry_retracted(self, state: State, e: Any) -> None:
+        """An escalation recorded in error: uncounted on its day; the case is back where it
+        came from (only the latest escalation can be retracted, so that is its highest)."""
+        fact = state.get(CaseFactRow, (e.originator_id,))
+        if fact is None or e.kind != "escalation":
+            return
+        fact = replace(fact, max_level=e.entry["from_level"], escalations=fact.escalations - 1)
+        state.put(fact)
+        count(state, self.day(e.entry["occurred_at"]), dimensions(fact, e.entry["to_level"]),
+              escalated=-1)
 
 
 def dimensions(fact: CaseFactRow, level: str) -> list[tuple[str, str]]:

@@ -55,7 +55,7 @@ def case_event_topics() -> list[str]:
 
 class CasesProjection(Projection):
     name = "cases"
-    version = 1
+    version = 2  # 2: corrections and retractions
     tables = (CaseRow, CaseCategoryRow)
 
     def topics(self) -> list[str]:
@@ -144,3 +144,22 @@ class CasesProjection(Projection):
         if row is not None:
             state.put(replace(row, status="open", closed_at=None, outcome=None,
                                    satisfaction=None, reopened=row.reopened + 1))
+
+    # -- corrections (domain.case_corrections) --------------------------------------
+    @handles(CaseEvents.EntryRetracted)
+    def entry_retracted(self, state: State, e: Any) -> None:
+        row = state.get(CaseRow, (e.originator_id,))
+        if row is None:
+            return
+        if e.kind == "commitment" and e.entry.get("status") == "open":
+            row = replace(row, open_commitments=row.open_commitments - 1)
+        elif e.kind == "settlement":  # its commitment is open again
+            row = replace(row, open_commitments=row.open_commitments + 1)
+        elif e.kind == "escalation":
+            row = replace(row, level=e.entry["from_level"])
+        elif e.kind == "party":
+            row = replace(row, complainants=row.complainants - 1)
+        elif e.kind == "referral" and not e.entry.get("still_referred"):
+            codes = [c for c in row.departments.split(",") if c and c != e.entry["department"]]
+            row = replace(row, departments=",".join(codes))
+        state.put(row)

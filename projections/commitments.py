@@ -26,7 +26,7 @@ class CommitmentRow:
     party_name: str
     duty: str
     due: date
-    status: str  # open, fulfilled, breached
+    status: str  # open, fulfilled, breached, retracted (recorded in error: 撤销)
     made_at: datetime
     settled_at: datetime | None
     note: str | None
@@ -34,7 +34,7 @@ class CommitmentRow:
 
 class CommitmentsProjection(Projection):
     name = "commitments"
-    version = 1
+    version = 2  # 2: corrections and retractions (status 'retracted')
     tables = (CommitmentRow,)
 
     @handles(CaseEvents.CommitmentMade)
@@ -54,3 +54,21 @@ class CommitmentsProjection(Projection):
     def breached(self, state: State, e: Any) -> None:
         update(state, CommitmentRow, (e.originator_id, e.commitment_id), status="breached",
                settled_at=e.occurred_at, note=e.note)
+
+    # -- corrections (domain.case_corrections) --------------------------------------
+    @handles(CaseEvents.EntryRetracted)
+    def retracted(self, state: State, e: Any) -> None:
+        if e.kind == "commitment":
+            update(state, CommitmentRow, (e.originator_id, e.entry_id), status="retracted")
+        elif e.kind == "settlement":  # the commitment is open again
+            update(state, CommitmentRow, (e.originator_id, e.entry["commitment_id"]),
+                   status="open", settled_at=None, note=None)
+
+    @handles(CaseEvents.EntryCorrected)
+    def corrected(self, state: State, e: Any) -> None:
+        if e.kind == "commitment":
+            fields = {k: v for k, v in e.changes.items() if k in ("party", "party_name", "duty",
+                                                                   "due")}
+            update(state, CommitmentRow, (e.originator_id, e.entry_id), **fields)
+        elif e.kind == "settlement" and getattr(e, "parent", None):  # the commitment settled
+            update(state, CommitmentRow, (e.originator_id, e.parent), note=e.changes["note"])

@@ -289,7 +289,7 @@ def test_step_says_what_each_event_changed(store: Path) -> None:
         (1, "Opened"), (2, "MediatorAssigned"), (3, "NoteAdded"), (4, "AgreementReached")]
     assert steps[0]["changes"]["status"] == {"from": None, "to": "open"}
     assert steps[1]["changes"] == {"mediator": {"from": None, "to": "王调解员"}}
-    assert steps[2]["changes"] == {"notes": {"added": ["已电话联系"], "removed": []}}
+    assert steps[2]["changes"]["notes"] == {"added": ["已电话联系"], "removed": []}
     assert steps[3]["changes"] == {"status": {"from": "open", "to": "agreed"},
                                    "agreement": {"from": None, "to": "22点后停止营业"}}
     until = gongzhi_json(store, "audit", "replay", ref, "--step", "--version", "2")
@@ -306,7 +306,7 @@ def test_step_shows_a_note_repeated_word_for_word_as_added(store: Path) -> None:
         lambda c, s: c.add_note("已电话联系", s),
     ])
     steps = gongzhi_json(store, "audit", "replay", ref, "--step")
-    assert steps[2]["changes"] == {"notes": {"added": ["已电话联系"], "removed": []}}
+    assert steps[2]["changes"]["notes"] == {"added": ["已电话联系"], "removed": []}
     text = gongzhi(store, "audit", "replay", ref, "--step")
     assert text.stdout.count("notes + 已电话联系") == 2
 

@@ -5,6 +5,11 @@ record one event and change the case in a known way, or be refused with a given
 code. After every command the stored case must match the model; a refused
 command must leave the stored case exactly as it was; and a case reloaded from
 the store must equal the aggregate the command was run on.
+
+Retractions and corrections (`retract_entry`, `correct_entry`) are among the
+commands: the model numbers every entry as the case does (T1, P1, A1, Q1 ...),
+knows which are retracted, and holds the one field of each that the machine
+corrects.
 """
 
 from __future__ import annotations
@@ -72,9 +77,37 @@ proposal_ids = st.sampled_from(["P1", "P2", "P3", "p1", "P9"])
 commitment_ids = st.sampled_from(["K1", "K2", "K3", "k1", "K9"])
 department_text = st.sampled_from([*DEPARTMENTS, UNKNOWN_DEPARTMENT])
 reasons = st.sampled_from(["理由", None])
+# What the machine corrects in each kind of entry, and the values it tries.
+CHANGES: dict[str, tuple[str, list[Any]]] = {
+    "party": ("name", ["赵阿姨", "张女士"]),
+    "statement": ("text", ["诉求", "更正的陈述"]),
+    "proposal": ("terms", ["条件", "新条件"]),
+    "answer": ("rejection_reason", ["理由", "新理由"]),
+    "referral": ("question", ["是否违规？", "新问题"]),
+    "response": ("response", ["已核实", "新答复"]),
+    "escalation": ("escalation_reason", ["升级", "新原因"]),
+    "spot_check": ("findings", ["噪音超标", "新结果"]),
+    "commitment": ("due", [DUE_LATER, MADE_ON, DUE_EARLIER]),
+    "settlement": ("note", ["补记"]),
+    "note": ("text", ["备注", "新备注"]),
+}
+VALUE_FIELD = {"party": "name", "statement": "text", "proposal": "terms", "answer": "reason",
+               "referral": "question", "response": "response", "escalation": "reason",
+               "spot_check": "findings", "commitment": "due", "settlement": "note",
+               "note": "text"}
 
 
 # -- the model ------------------------------------------------------------------------------
+
+# Entry kinds by id prefix; the words that name steps which cannot be undone.
+PREFIX_KIND = {"T": "statement", "P": "proposal", "A": "answer", "Q": "referral",
+               "D": "response", "E": "escalation", "S": "spot_check", "K": "commitment",
+               "F": "settlement", "N": "note"}
+FINAL_WORDS = {"opening": "final_opening", "结案": "final_closure", "agreement": "final_agreement",
+               "failure": "final_failure", "mediator": "final_mediator"}
+entry_texts = st.sampled_from(["T1", "t2", "P1", "P2", "A1", "a2", "Q1", "D1", "E1", "E2", "S1",
+                               "K1", "k2", "F1", "N1", "n2", "c2", "C3", "c1", "r1", "X9",
+                               *FINAL_WORDS])
 
 
 @dataclass
@@ -83,6 +116,7 @@ class ProposalModel:
     in_reply_to: str | None
     awaiting: set[str]  # the parties other than its author when it was made
     answers: dict[str, bool] = field(default_factory=dict)
+    answer_ids: dict[str, str] = field(default_factory=dict)  # party -> answer entry id
 
 
 @dataclass
@@ -91,24 +125,56 @@ class CaseModel:
     opened_at: datetime
     complainants: list[str]
     respondents: list[str]
+    joined_from: int = 0  # complainants[joined_from:] joined later (entries c2, c3 ...)
     version: int = 1
     status: str = "open"
     level: int = 0
     mediator: str | None = None
-    statements: int = 0
     proposals: dict[str, ProposalModel] = field(default_factory=dict)
-    referrals: list[list[Any]] = field(default_factory=list)  # [code, answered]
-    commitments: dict[str, list[Any]] = field(default_factory=dict)  # id -> [obligor, status, made_at]
-    spot_checks: int = 0
+    referrals: list[list[Any]] = field(default_factory=list)  # [id, code, response id or None]
+    commitments: dict[str, list[Any]] = field(default_factory=dict)  # id -> [obligor, status,
+    #                                                       made_at, due, settlement id or None]
+    escalations: list[list[Any]] = field(default_factory=list)  # [id, from rank, to rank]
     agreement: str | None = None
     failure_reason: str | None = None
     outcome: str | None = None
     reopened: int = 0
-    notes: int = 0
+    # every entry: id -> kind, in the order recorded; its correctable value; the retracted
+    entries: dict[str, str] = field(default_factory=dict)
+    values: dict[str, Any] = field(default_factory=dict)
+    retracted: set[str] = field(default_factory=set)
+    counts: dict[str, int] = field(default_factory=dict)
+    owners: dict[str, str] = field(default_factory=dict)  # statement id -> party key
+
+    def add(self, kind_prefix: str, value: Any, entry_id: str | None = None) -> str:
+        self.counts[kind_prefix] = self.counts.get(kind_prefix, 0) + 1
+        entry_id = entry_id or f"{kind_prefix}{self.counts[kind_prefix]}"
+        self.entries[entry_id] = "party" if kind_prefix == "c" else PREFIX_KIND[kind_prefix]
+        self.values[entry_id] = value
+        return entry_id
+
+    def parent(self, entry_id: str) -> str | None:
+        for pid, p in self.proposals.items():
+            if entry_id in p.answer_ids.values():
+                return pid
+        for kid, c in self.commitments.items():
+            if c[4] == entry_id:
+                return kid
+        return None
+
+    def live(self, entry_id: str | None) -> bool:
+        if entry_id is None or entry_id not in self.entries or entry_id in self.retracted:
+            return False
+        parent = self.parent(entry_id)
+        return parent is None or parent not in self.retracted
+
+    def live_ids(self, kind: str) -> list[str]:
+        return [i for i, k in self.entries.items() if k == kind and self.live(i)]
 
     @property
     def parties(self) -> dict[str, str]:
-        keys = {f"c{i}": name for i, name in enumerate(self.complainants, 1)}
+        keys = {f"c{i}": name for i, name in enumerate(self.complainants, 1)
+                if f"c{i}" not in self.retracted}
         keys.update({f"r{i}": name for i, name in enumerate(self.respondents, 1)})
         return keys
 
@@ -126,8 +192,33 @@ class CaseModel:
             return "accepted"
         return "pending"
 
+    def live_referrals(self) -> list[list[Any]]:
+        return [r for r in self.referrals if self.live(r[0])]
+
     def open_referral(self, code: str) -> list[Any] | None:
-        return next((r for r in self.referrals if r[0] == code and not r[1]), None)
+        return next((r for r in self.live_referrals() if r[1] == code and r[2] is None), None)
+
+    def live_commitments(self) -> dict[str, list[Any]]:
+        return {k: c for k, c in self.commitments.items() if self.live(k)}
+
+    def find_entry(self, text: str) -> tuple[str | None, str | None]:
+        """(entry id, None), or (None, the refusal) as the case's lookup answers."""
+        wanted = text.strip().casefold()
+        if wanted in FINAL_WORDS:
+            return None, FINAL_WORDS[wanted]
+        original = {f"c{i}" for i in range(1, self.joined_from + 1)}
+        original |= {f"r{i}" for i in range(1, len(self.respondents) + 1)}
+        if wanted in original:
+            return None, "opening_party"
+        entry_id = next((i for i in self.entries if i.casefold() == wanted), None)
+        return (entry_id, None) if entry_id else (None, "unknown_entry")
+
+    def uses_of(self, key: str) -> list[str]:
+        uses = [i for i in self.live_ids("statement") if self.owners[i] == key]
+        for pid in self.live_ids("proposal"):
+            p = self.proposals[pid]
+            uses += [pid] if p.by == key else [p.answer_ids[k] for k in p.answers if k == key]
+        return uses + [k for k, c in self.live_commitments().items() if c[0] == key]
 
     # The first refusal a command meets, in the order the case checks: closed, then the
     # business time (`early`: before the case was opened), then the negotiation status.
@@ -238,7 +329,8 @@ class CaseMachine(RuleBasedStateMachine):
         assert self.app.get_case(case.id) == case
         self.refs.append(case.id)
         self.cases[case.id] = case
-        self.models[case.id] = CaseModel(case.id, stamp.occurred_at, complainants, respondents)
+        self.models[case.id] = CaseModel(case.id, stamp.occurred_at, list(complainants),
+                                         respondents, joined_from=len(complainants))
 
     @initialize(data=st.data())
     def open_first_case(self, data: st.DataObject) -> None:
@@ -250,18 +342,21 @@ class CaseMachine(RuleBasedStateMachine):
             s = self.stamp()
             self.execute(m, lambda c: c.join(PartySpec("李先生"), s), None)
             m.complainants.append("李先生")
+            m.add("c", "李先生", f"c{len(m.complainants)}")
         if data.draw(seed, label="seed proposal"):
             s = self.stamp()
             assert self.execute(m, lambda c: c.propose("c1", "22点后停业", s), None) == "P1"
             m.proposals["P1"] = ProposalModel("c1", None, set(m.parties) - {"c1"})
+            m.add("P", "22点后停业", "P1")
         if data.draw(seed, label="seed referral"):
             s = self.stamp()
             self.execute(m, lambda c: c.refer([ReferralRequest("环保", "油烟是否超标？")], s), None)
-            m.referrals.append(["ecology_environment", False])
+            m.referrals.append([m.add("Q", "油烟是否超标？"), "ecology_environment", None])
         if data.draw(seed, label="seed commitment"):
             s = self.stamp()
             assert self.execute(m, lambda c: c.commit("r1", "安装净化器", DUE_LATER, s), None) == "K1"
-            m.commitments["K1"] = ["r1", "open", s.occurred_at]
+            m.commitments["K1"] = ["r1", "open", s.occurred_at, DUE_LATER, None]
+            m.add("K", DUE_LATER, "K1")
 
     @rule(i=case_index, data=st.data())
     def open_case(self, i: int, data: st.DataObject) -> None:
@@ -283,6 +378,7 @@ class CaseMachine(RuleBasedStateMachine):
         self.execute(m, lambda c: c.join(PartySpec(name), s), expected)
         if expected is None:
             m.complainants.append(name)
+            m.add("c", name, f"c{len(m.complainants)}")
 
     @rule(i=case_index, data=st.data())
     def assign(self, i: int, data: st.DataObject) -> None:
@@ -308,7 +404,7 @@ class CaseMachine(RuleBasedStateMachine):
         expected = m.not_closed(early) or (None if m.party_key(party) else "unknown_party")
         self.execute(m, lambda c: c.record_statement(party, StatementKind.DEMAND, "诉求", s), expected)
         if expected is None:
-            m.statements += 1
+            m.owners[m.add("T", "诉求")] = m.party_key(party)  # type: ignore[assignment]
 
     # -- proposals ---------------------------------------------------------------------------
     @rule(i=case_index, data=st.data())
@@ -325,6 +421,8 @@ class CaseMachine(RuleBasedStateMachine):
             answered = m.proposals.get(reply.upper())
             if answered is None:
                 expected = "unknown_proposal"
+            elif reply.upper() in m.retracted:
+                expected = "retracted_entry"
             elif answered.by == author:
                 expected = "own_proposal"
         pid = self.execute(m, lambda c: c.propose(by, "条件", s, in_reply_to=reply), expected)
@@ -333,12 +431,14 @@ class CaseMachine(RuleBasedStateMachine):
             assert pid == f"P{len(m.proposals) + 1}"
             m.proposals[pid] = ProposalModel(author, reply.upper() if reply else None,
                                              set(m.parties) - {author})
+            m.add("P", "条件", pid)
 
     @rule(i=case_index, data=st.data())
     def answer(self, i: int, data: st.DataObject) -> None:
         m = self.pick(i)
         s, early = self.when(data, m)
-        pending = [(pid, p) for pid, p in m.proposals.items() if m.proposal_status(pid) == "pending"]
+        pending = [(pid, p) for pid, p in m.proposals.items()
+                   if m.proposal_status(pid) == "pending" and m.live(pid)]
         pid, party = self.choose(
             data,
             # mostly a party that may answer, sometimes one that already did
@@ -355,6 +455,8 @@ class CaseMachine(RuleBasedStateMachine):
             proposal = m.proposals.get(pid.upper())
             if proposal is None:
                 expected = "unknown_proposal"
+            elif pid.upper() in m.retracted:
+                expected = "retracted_entry"
             elif is_mediator(party):
                 expected = "not_a_party"
             elif key is None:
@@ -372,7 +474,9 @@ class CaseMachine(RuleBasedStateMachine):
         self.execute(m, lambda c: c.answer(pid, party, accepted, s, reason=reason), expected)
         if expected is None:
             assert key is not None
-            m.proposals[pid.upper()].answers[key] = accepted
+            proposal = m.proposals[pid.upper()]
+            proposal.answers[key] = accepted
+            proposal.answer_ids[key] = m.add("A", None if accepted else reason)
 
     # -- departments, levels, checks ---------------------------------------------------------
     @rule(i=case_index, data=st.data())
@@ -395,7 +499,7 @@ class CaseMachine(RuleBasedStateMachine):
             m, lambda c: c.refer([ReferralRequest(n, "是否违规？") for n in names], s), expected)
         if expected is None:
             assert result == codes
-            m.referrals.extend([code, False] for code in codes)
+            m.referrals.extend([m.add("Q", "是否违规？"), code, None] for code in codes)
 
     @rule(i=case_index, data=st.data())
     def record_response(self, i: int, data: st.DataObject) -> None:
@@ -414,7 +518,7 @@ class CaseMachine(RuleBasedStateMachine):
         if expected is None:
             referral = m.open_referral(code)  # type: ignore[arg-type]
             assert referral is not None
-            referral[1] = True
+            referral[2] = m.add("D", "已核实")
 
     @rule(i=case_index, data=st.data())
     def escalate(self, i: int, data: st.DataObject) -> None:
@@ -425,6 +529,7 @@ class CaseMachine(RuleBasedStateMachine):
         expected = m.not_closed(early) or ("not_higher_level" if rank <= m.level else None)
         self.execute(m, lambda c: c.escalate(level, "升级", s), expected)
         if expected is None:
+            m.escalations.append([m.add("E", "升级"), m.level, rank])
             m.level = rank
 
     @rule(i=case_index, data=st.data())
@@ -446,15 +551,15 @@ class CaseMachine(RuleBasedStateMachine):
         result = self.execute(m, lambda c: c.record_spot_check(
             start, end, ["派出所"], "噪音超标", passed, rectified, s), expected)
         if expected is None:
-            m.spot_checks += 1
-            assert result == f"S{m.spot_checks}"
+            assert result == m.add("S", "噪音超标", f"S{m.counts.get('S', 0) + 1}")
 
     # -- commitments -------------------------------------------------------------------------
     @rule(i=case_index, data=st.data())
     def commit(self, i: int, data: st.DataObject) -> None:
         m = self.pick(i)
         s, early = self.when(data, m)
-        referred = [n for n, code in DEPARTMENTS.items() if any(r[0] == code for r in m.referrals)]
+        referred = [n for n, code in DEPARTMENTS.items()
+                    if any(r[1] == code for r in m.live_referrals())]
         obligor = self.choose(data, [*m.parties, *m.parties.values(), *referred], st.sampled_from(
             ["c1", "c2", "r1", "张女士", "路人甲", "mediator", *DEPARTMENTS, UNKNOWN_DEPARTMENT]))
         due = data.draw(st.sampled_from([DUE_LATER, MADE_ON, DUE_EARLIER]))
@@ -462,7 +567,7 @@ class CaseMachine(RuleBasedStateMachine):
         party = m.party_key(obligor) or DEPARTMENTS.get(obligor)
         if expected is None and party is None:
             expected = "unknown_obligor"
-        if expected is None and party not in (*m.parties, *(r[0] for r in m.referrals)):
+        if expected is None and party not in (*m.parties, *(r[1] for r in m.live_referrals())):
             expected = "not_an_obligor"  # a department the case was never referred to
         if expected is None and due < MADE_ON:
             expected = "due_before_made"
@@ -470,7 +575,8 @@ class CaseMachine(RuleBasedStateMachine):
         kid = self.execute(m, lambda c: c.commit(obligor, "整改", due, s), expected)
         if expected is None:
             assert kid == f"K{len(m.commitments) + 1}"
-            m.commitments[kid] = [party, "open", s.occurred_at]
+            m.commitments[kid] = [party, "open", s.occurred_at, due, None]
+            m.add("K", due, kid)
 
     @rule(i=case_index, data=st.data())
     def settle_commitment(self, i: int, data: st.DataObject) -> None:
@@ -487,6 +593,8 @@ class CaseMachine(RuleBasedStateMachine):
         if expected is None:
             if commitment is None:
                 expected = "unknown_commitment"
+            elif kid.upper() in m.retracted:
+                expected = "retracted_entry"
             elif commitment[1] != "open":
                 expected = "commitment_settled"
             elif s.occurred_at < commitment[2]:
@@ -495,6 +603,7 @@ class CaseMachine(RuleBasedStateMachine):
         if expected is None:
             assert commitment is not None
             commitment[1] = "fulfilled" if fulfilled else "breached"
+            commitment[4] = m.add("F", None)
 
     # -- outcome -----------------------------------------------------------------------------
     @rule(i=case_index, data=st.data())
@@ -524,7 +633,7 @@ class CaseMachine(RuleBasedStateMachine):
         expected = m.not_closed(early)
         if expected is None and m.status != CLOSE_NEEDS[outcome]:
             expected = "close_needs_outcome"
-        if expected is None and any(c[1] == "open" for c in m.commitments.values()):
+        if expected is None and any(c[1] == "open" for c in m.live_commitments().values()):
             expected = "open_commitments"
         self.execute(m, lambda c: c.close(outcome, Satisfaction.SATISFIED, s), expected)
         if expected is None:
@@ -549,7 +658,114 @@ class CaseMachine(RuleBasedStateMachine):
         expected = "before_opening" if early else (None if note.strip() else "blank")
         self.execute(m, lambda c: c.add_note(note, s), expected)
         if expected is None:
-            m.notes += 1
+            m.add("N", note.strip())
+
+    # -- corrections ---------------------------------------------------------------------------
+    @rule(i=case_index, data=st.data())
+    def retract_entry(self, i: int, data: st.DataObject) -> None:
+        m = self.pick(i)
+        s, early = self.when(data, m)
+        typed = self.choose(data, list(m.entries), entry_texts)
+        entry_id, expected = m.find_entry(typed)
+        kind = m.entries.get(entry_id or "")
+        if expected is None:
+            assert entry_id is not None and kind is not None
+            expected = self.retract_refusal(m, entry_id, kind, early)
+        result = self.execute(m, lambda c: c.retract(typed, "录入错误", s), expected)
+        if expected is None:
+            assert entry_id is not None and kind is not None
+            assert result == entry_id
+            self.retracted(m, entry_id, kind)
+
+    @staticmethod
+    def retract_refusal(m: CaseModel, entry_id: str, kind: str, early: bool) -> str | None:
+        if m.status == "closed" and kind != "note":
+            return "closed_notes_only"
+        if early:
+            return "before_opening"
+        if not m.live(entry_id):
+            return "already_retracted"
+        if kind in ("proposal", "answer") and m.status != "open":
+            return "not_negotiating"
+        if kind == "referral":
+            referral = next(r for r in m.referrals if r[0] == entry_id)
+            if referral[2] is not None:
+                return "answered_referral"
+            others = [r for r in m.live_referrals() if r[1] == referral[1] and r[0] != entry_id]
+            resting = [k for k, c in m.live_commitments().items() if c[0] == referral[1]]
+            if resting and not others:
+                return "entry_in_use"
+        if kind == "escalation" and [e for e in m.escalations if m.live(e[0])][-1][0] != entry_id:
+            return "not_latest_escalation"
+        if kind == "party" and m.uses_of(entry_id):
+            return "entry_in_use"
+        return None
+
+    @staticmethod
+    def retracted(m: CaseModel, entry_id: str, kind: str) -> None:
+        m.retracted.add(entry_id)
+        if kind == "party":
+            for p in m.proposals.values():
+                p.awaiting.discard(entry_id)
+        elif kind == "answer":
+            for p in m.proposals.values():
+                for party, answer_id in list(p.answer_ids.items()):
+                    if answer_id == entry_id:
+                        del p.answers[party], p.answer_ids[party]
+        elif kind == "response":
+            for r in m.referrals:
+                if r[2] == entry_id:
+                    r[2] = None
+        elif kind == "settlement":
+            for c in m.commitments.values():
+                if c[4] == entry_id:
+                    c[1], c[4] = "open", None
+        elif kind == "escalation":
+            m.level = next(e[1] for e in m.escalations if e[0] == entry_id)
+
+    @rule(i=case_index, data=st.data())
+    def correct_entry(self, i: int, data: st.DataObject) -> None:
+        m = self.pick(i)
+        s, early = self.when(data, m)
+        typed = self.choose(data, list(m.entries), entry_texts)
+        entry_id, expected = m.find_entry(typed)
+        kind = m.entries.get(entry_id or "")
+        field_name, choices = CHANGES.get(kind or "", ("text", ["x"]))
+        value = data.draw(st.sampled_from(choices), label="new value")
+        if expected is None:
+            assert entry_id is not None and kind is not None
+            expected = self.correct_refusal(m, entry_id, kind, value, early)
+        result = self.execute(m, lambda c: c.correct(typed, "更正", {field_name: value}, s),
+                              expected)
+        if expected is None:
+            assert entry_id is not None
+            assert result == entry_id
+            m.values[entry_id] = value
+            if kind == "party":
+                m.complainants[int(entry_id[1:]) - 1] = value
+            if kind == "commitment":
+                m.commitments[entry_id][3] = value
+
+    @staticmethod
+    def correct_refusal(m: CaseModel, entry_id: str, kind: str, value: Any,
+                        early: bool) -> str | None:
+        if m.status == "closed" and kind != "note":
+            return "closed_notes_only"
+        if early:
+            return "before_opening"
+        if not m.live(entry_id):
+            return "retracted_entry"
+        if kind == "party" and value in {n for k, n in m.parties.items() if k != entry_id}:
+            return "duplicate_party"
+        if kind in ("proposal", "answer") and m.status != "open":
+            return "not_negotiating"
+        if kind == "proposal" and m.proposals[entry_id].answers:
+            return "answered_proposal"
+        if kind == "answer" and m.values[entry_id] is None:
+            return "acceptance_has_no_reason"
+        if kind == "commitment" and value < MADE_ON:
+            return "due_before_made"
+        return "no_change" if m.values[entry_id] == value else None
 
     # -- what must hold after every step ------------------------------------------------------
     @invariant()
@@ -561,7 +777,13 @@ class CaseMachine(RuleBasedStateMachine):
             assert case.level == LEVELS[m.level].value
             assert case.mediator == m.mediator
             assert {p.key: p.name for p in case.parties} == m.parties
-            assert len(case.statements) == m.statements
+            assert list(case.entries) == list(m.entries)
+            assert {e for e, marks in case.entries.items() if marks.retraction} == m.retracted
+            for entry_id, kind in m.entries.items():  # each live entry's correctable field
+                if m.live(entry_id):
+                    record = case.record_of(kind, entry_id)
+                    assert getattr(record, VALUE_FIELD[kind]) == m.values[entry_id], entry_id
+            assert [s.id for s in case.live_statements] == m.live_ids("statement")
             assert {
                 pid: (p.by, p.in_reply_to, {a.party: a.accepted for a in p.answers},
                       p.status().value)
@@ -570,14 +792,18 @@ class CaseMachine(RuleBasedStateMachine):
                 pid: (p.by, p.in_reply_to, p.answers, m.proposal_status(pid))
                 for pid, p in m.proposals.items()
             }
-            assert [[r.department, r.answered] for r in case.referrals] == m.referrals
-            assert {k: [c.party, c.status, c.made_at] for k, c in case.commitments.items()} == \
-                m.commitments
-            assert len(case.spot_checks) == m.spot_checks
+            assert [[r.id, r.department, r.response_id] for r in case.referrals] == m.referrals
+            assert {k: [c.party, c.status, c.made_at, c.due, c.settlement_id]
+                    for k, c in case.commitments.items()} == m.commitments
+            assert [c.id for c in case.open_commitments] == [
+                k for k, c in m.live_commitments().items() if c[1] == "open"]
+            assert [[e.id, LEVELS.index(Level(e.from_level)), LEVELS.index(Level(e.to_level))]
+                    for e in case.escalations] == m.escalations
+            assert [c.id for c in case.live_spot_checks] == m.live_ids("spot_check")
             assert (case.agreement, case.failure_reason, case.outcome) == (
                 m.agreement, m.failure_reason, m.outcome)
             assert case.reopened_count == m.reopened
-            assert len(case.notes) == m.notes
+            assert case.notes == [m.values[n] for n in m.live_ids("note")]
 
 
 class PostgresCaseMachine(CaseMachine):

@@ -167,7 +167,7 @@ COMMAND_PATHS = _command_paths()
 CASE_COMMANDS = {
     "open", "join", "assign", "statement", "propose", "accept", "reject", "refer", "respond",
     "escalate", "inspect", "commit", "fulfil", "breach", "agree", "fail", "close", "reopen",
-    "note", "show", "history", "list",
+    "note", "show", "history", "list", "retract", "correct",
 }
 
 
@@ -217,6 +217,8 @@ WRITES: dict[str, list[str]] = {
     "close": ["case", "close", REF, "--outcome", "撤回", "--satisfaction", "满意"],
     "reopen": ["case", "reopen", REF, "--reason", "再次反映"],
     "note": ["case", "note", REF, "已电话联系投诉人"],
+    "retract": ["case", "retract", REF, "N1", "--reason", "录错案件"],
+    "correct": ["case", "correct", REF, "N1", "--text", "已电话联系", "--reason", "笔误"],
 }
 
 
@@ -865,7 +867,8 @@ def test_show_in_both_languages_and_at_an_old_version(store: Store, ref: str) ->
     assert case["commitments"] == [{
         "id": "K1", "party": "r1", "party_name": "老王饭店", "duty": "安装油烟净化器",
         "due": day(100).isoformat(), "made_at": case["commitments"][0]["made_at"],
-        "status": "open", "settled_at": None, "note": None, "overdue": False}]
+        "status": "open", "settled_at": None, "note": None, "overdue": False,
+        "settlement_id": None, "corrections": [], "settlement_corrections": []}]
 
     old = store.json("case", "show", ref, "--version", "2")
     assert old["version"] == 2 and old["mediator"] == "李明"
