@@ -32,39 +32,23 @@ def commit(ref: str, party: str, duty: str, due: date | DaysLater, at: datetime 
           due=due.from_ if isinstance(due, DaysLater) else due)
 
 
-def _settle(ref: str, commitment: str, fulfilled: bool, note: str | None,
-            at: datetime | None) -> None:
-    write(ref, at, use.fulfil if fulfilled else use.breach, commitment=commitment, note=note)
+def _settlement_command(name: str, fulfilled: bool, summary: str, example: str) -> click.Command:
+    """`fulfil` and `breach`: the same arguments, one outcome each."""
+
+    def settle(ref: str, commitment: str, note: str | None, at: datetime | None) -> None:
+        write(ref, at, use.fulfil if fulfilled else use.breach, commitment=commitment, note=note)
+
+    settle.__doc__ = f"{summary}\n\n    \b\n    Example:\n      {example}\n    "
+    settle = at_option(click.option("--note", help="Evidence or remarks.")(settle))
+    settle = click.argument("ref", type=CASE_REF)(click.argument("commitment")(settle))
+    made: click.Command = command(name)(settle)
+    return made
 
 
-@command("fulfil")
-@click.argument("ref", type=CASE_REF)
-@click.argument("commitment")
-@click.option("--note", help="Evidence or remarks.")
-@at_option
-def fulfil(ref: str, commitment: str, note: str | None, at: datetime | None) -> None:
-    """Record that a commitment was kept.
-
-    \b
-    Example:
-      gongzhi case fulfil C2026-000001 K1 --note "已安装，验收合格"
-    """
-    _settle(ref, commitment, True, note, at)
-
-
-@command("breach")
-@click.argument("ref", type=CASE_REF)
-@click.argument("commitment")
-@click.option("--note", help="Evidence or remarks.")
-@at_option
-def breach(ref: str, commitment: str, note: str | None, at: datetime | None) -> None:
-    """Record that a commitment was broken.
-
-    \b
-    Example:
-      gongzhi case breach C2026-000001 K2 --note "11月3日23:10仍在户外营业"
-    """
-    _settle(ref, commitment, False, note, at)
+fulfil = _settlement_command("fulfil", True, "Record that a commitment was kept.",
+                             'gongzhi case fulfil C2026-000001 K1 --note "已安装，验收合格"')
+breach = _settlement_command("breach", False, "Record that a commitment was broken.",
+                             'gongzhi case breach C2026-000001 K2 --note "11月3日23:10仍在户外营业"')
 
 
 @command("agree")
