@@ -98,8 +98,13 @@ def breach(case: Case, stamp: Stamp, *, commitment: str, note: str | None = None
     case.settle_commitment(commitment, False, stamp, note)
 
 
-def agree(case: Case, stamp: Stamp, *, terms: str) -> None:
-    case.agree(terms, stamp)
+def agree(case: Case, stamp: Stamp, *, terms: str | None = None,
+          from_proposal: str | None = None) -> None:
+    """Agreement with its terms typed, or on the terms of a proposal everyone accepted."""
+    if from_proposal is not None:
+        case.agree_to(from_proposal, stamp)
+    else:
+        case.agree(terms or "", stamp)
 
 
 def fail(case: Case, stamp: Stamp, *, reason: str) -> None:

@@ -9,6 +9,7 @@ import click
 from adapters import case_use_cases as use
 from cli_commands.case_writes import at_option, command, write
 from cli_commands.parsing import CASE_REF, DUE, DaysLater, TermType
+from cli_commands.runtime import runtime
 from domain.vocabulary import Outcome, Satisfaction
 
 
@@ -53,16 +54,25 @@ breach = _settlement_command("breach", False, "Record that a commitment was brok
 
 @command("agree")
 @click.argument("ref", type=CASE_REF)
-@click.argument("terms")
+@click.argument("terms", required=False)
+@click.option("--from", "from_proposal", metavar="PROPOSAL",
+              help="Agree on the terms of this proposal (e.g. P2), once every party it was "
+              "put to has accepted it.")
 @at_option
-def agree(ref: str, terms: str, at: datetime | None) -> None:
-    """Record that the parties reached agreement, with its terms.
+def agree(ref: str, terms: str | None, from_proposal: str | None, at: datetime | None) -> None:
+    """Record that the parties reached agreement: its terms, or --from an accepted proposal.
 
     \b
     Example:
+      gongzhi case agree C2026-000001 --from P3
       gongzhi case agree C2026-000001 "22:00后停止户外营业；30日内安装油烟净化器"
     """
-    write(ref, at, use.agree, terms=terms)
+    if (terms is None) == (from_proposal is None):
+        rt = runtime()
+        raise click.UsageError(rt.say("请给出协议条款，或用 --from 指定已获接受的方案（二者选一）",
+                                      "give the agreed terms, or --from an accepted proposal "
+                                      "(one of the two)"))
+    write(ref, at, use.agree, terms=terms, from_proposal=from_proposal)
 
 
 @command("fail")

@@ -91,7 +91,8 @@ def render_case(doc: dict[str, Any], lang: str) -> str:
         f"{label(Level, e['to_level'], lang)}{colon}{e['reason']}{fixed(e)}"
         for e in doc.get("escalations", [])])
     _section(lines, h["Spot checks"], [
-        f"{c['id']} {when(c['started_at'])}–{when(c['ended_at'])[-5:]} {sep.join(c['inspectors'])}"
+        f"{c['id']} {when(c['started_at'])}–{when(c['ended_at'])[-5:]} "
+        f"{sep.join(_inspector(i, lang) for i in c['inspectors'])}"
         f"{colon}{c['findings']} [{_verdict(c, zh)}]{fixed(c)}" for c in doc["spot_checks"]])
     _section(lines, h["Commitments"], [
         f"{c['id']} {names.get(c['party']) or department_label(c['party'], lang)}{colon}"
@@ -129,7 +130,20 @@ def _verdict(check: dict[str, Any], zh: bool) -> str:
     text = "不合格" if zh else "failed"
     if check["rectified_on_spot"]:
         text += "，当场整改" if zh else ", rectified on the spot"
+    else:
+        text += "，未当场整改" if zh else ", not rectified on the spot"
     return text
+
+
+def _inspector(name: str, lang: str) -> str:
+    """A department typed as inspector ("物业", "环保") shows by its proper name."""
+    from domain.departments import find_department
+    from domain.errors import DomainError
+
+    try:
+        return find_department(name).label(lang)
+    except DomainError:
+        return name
 
 
 def _section(lines: list[str], title: str, items: list[str]) -> None:

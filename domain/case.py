@@ -142,6 +142,7 @@ class Case(TextIdAggregate, CaseCorrections):
         terms: str
         actor: str
         occurred_at: datetime
+        proposal_id: str | None = None
 
     class MediationFailed(TextIdAggregate.Event):
         reason: str
@@ -381,12 +382,15 @@ class Case(TextIdAggregate, CaseCorrections):
         if party.strip().casefold() in (MEDIATOR, "调解员"):
             raise RuleViolation("not_a_party", what=what, value=party)
         key = self.find_party(party).key
+        if proposal.by == key:  # before the status: its author's answer is never needed
+            if accepted:
+                raise RuleViolation("own_proposal_implied", party=self.party_name(key),
+                                    value=proposal.id)
+            raise RuleViolation("own_proposal", party=self.party_name(key), value=proposal.id,
+                                what=Phrase("答复", "answer"))
         status = proposal.status()
         if status != ProposalStatus.PENDING:
             raise RuleViolation("proposal_settled", value=proposal.id, status=status)
-        if proposal.by == key:
-            raise RuleViolation("own_proposal", party=self.party_name(key), value=proposal.id,
-                                what=Phrase("答复", "answer"))
         if key not in proposal.awaiting:
             raise RuleViolation("not_awaited", party=self.party_name(key), value=proposal.id)
         if proposal.answered_by(key):
@@ -576,9 +580,23 @@ class Case(TextIdAggregate, CaseCorrections):
         self.require_negotiating(stamp, AGREE)
         self._agreement_reached(terms=text("terms", terms), **stamp.event_fields())
 
+    def agree_to(self, proposal_id: str, stamp: Stamp) -> None:
+        """Agreement on the terms of a proposal every party it was put to has accepted."""
+        self.require_negotiating(stamp, AGREE)
+        proposal = self.find_proposal(proposal_id)
+        if proposal.status() == ProposalStatus.REJECTED:
+            refusers = [self.party_name(a.party) for a in proposal.answers if not a.accepted]
+            raise RuleViolation("proposal_rejected", value=proposal.id, ids=refusers)
+        if proposal.status() != ProposalStatus.ACCEPTED:
+            waiting = [self.party_name(k) for k in proposal.awaiting if not proposal.answered_by(k)]
+            raise RuleViolation("proposal_not_accepted", value=proposal.id, ids=waiting)
+        self._agreement_reached(terms=proposal.terms, proposal_id=proposal.id,
+                                **stamp.event_fields())
+
     @event(AgreementReached)
     def _agreement_reached(
-        self, terms: str, actor: str, occurred_at: datetime, timestamp: datetime
+        self, terms: str, actor: str, occurred_at: datetime, timestamp: datetime,
+        proposal_id: str | None = None,  # the accepted proposal whose terms were agreed
     ) -> None:
         self.agreement = terms
         self.status = Status.AGREED.value

@@ -118,6 +118,25 @@ CASE_MESSAGES: dict[str, Bilingual] = {
         "{value}已是案件 {ref} 的调解员",
         "{value} is already the mediator of case {ref}",
     ),
+    "ambiguous_party": Bilingual(
+        "案件 {ref} 中有多个当事人与“{value}”相符：{choices}；请用代码（c1、r1）或更完整的名称",
+        "'{value}' fits more than one party of case {ref}: {choices}; use the code (c1, r1) "
+        "or more of the name",
+    ),
+    "own_proposal_implied": Bilingual(
+        "方案 {value} 由{party}提出，视为其本人已接受，无需再答复",
+        "{party} made proposal {value}; their acceptance is implied, nothing to record",
+    ),
+    "proposal_not_accepted": Bilingual(
+        "方案 {value} 尚未获全部当事人接受（待答复：{ids}），不能据此达成协议",
+        "proposal {value} has not been accepted by everyone it was put to (still waiting for: "
+        "{ids}), so no agreement can be made from it",
+    ),
+    "proposal_rejected": Bilingual(
+        "方案 {value} 已被{ids}拒绝，不能据此达成协议；请提出新方案",
+        "proposal {value} was rejected by {ids}, so no agreement can be made from it; make a "
+        "new proposal",
+    ),
     # corrections (更正) and retractions (撤销)
     "unknown_entry": Bilingual(
         "案件 {ref} 没有记录“{value}”，现有记录：{choices}",

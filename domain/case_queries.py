@@ -94,16 +94,22 @@ class CaseQueries(Correctable):
         return tuple(p.key for p in self.parties)
 
     def find_party(self, text: str) -> Party:
-        """A party by key (c1, r1) or by exact name."""
+        """A party by key (c1, r1), by exact name, or by a part of its name or unit that only
+        one party has ("402" for 陈桂兰（402室）, "王伯"); an ambiguous part lists the candidates."""
         wanted = text.strip()
         for party in self.parties:
             if wanted.casefold() == party.key or wanted == party.name:
                 return party
+        folded = wanted.casefold()
+        matches = [p for p in self.parties if folded and any(
+            folded in name.casefold() for name in (p.name, p.operator or ""))]
+        if len(matches) == 1:
+            return matches[0]
         raise InvalidInput(
-            "unknown_party",
+            "ambiguous_party" if matches else "unknown_party",
             ref=self.ref,
             value=text,
-            choices=[f"{p.key} {p.name}" for p in self.parties],
+            choices=[f"{p.key} {p.name}" for p in (matches or self.parties)],
         )
 
     def _awaiting(self, author: str) -> tuple[str, ...]:
@@ -145,8 +151,9 @@ class CaseQueries(Correctable):
         """Who can promise something: a party (its key) or a referred department (its code)."""
         try:
             return self.find_party(text).key
-        except InvalidInput:
-            pass
+        except InvalidInput as error:
+            if error.code == "ambiguous_party":
+                raise
         choices: list[object] = [f"{p.key} {p.name}" for p in self.parties]
         choices += [department_or_code(code) for code in self.referred_departments]
         try:

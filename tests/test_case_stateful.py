@@ -461,10 +461,10 @@ class CaseMachine(RuleBasedStateMachine):
                 expected = "not_a_party"
             elif key is None:
                 expected = "unknown_party"
+            elif proposal.by == key:  # its author's acceptance is implied, whatever the status
+                expected = "own_proposal_implied" if accepted else "own_proposal"
             elif m.proposal_status(pid.upper()) != "pending":
                 expected = "proposal_settled"
-            elif proposal.by == key:
-                expected = "own_proposal"
             elif key not in proposal.awaiting:
                 expected = "not_awaited"  # joined after the proposal was made
             elif key in proposal.answers:

@@ -468,8 +468,8 @@ def test_accept_a_proposal(store: Store, ref: str) -> None:
 def test_accept_refusals(store: Store, ref: str) -> None:
     store.ok("case", "propose", ref, "--by", "r1", "22:30后停止户外营业")
     store.refused(["case", "accept", ref, "P1", "--party", "r1"], 1,
-                  "老王饭店 made proposal P1 and cannot answer it",
-                  "方案 P1 由老王饭店提出，不能由其本人答复")
+                  "老王饭店 made proposal P1; their acceptance is implied",
+                  "方案 P1 由老王饭店提出，视为其本人已接受")
     store.refused(["case", "accept", ref, "P1", "--party", "mediator"], 1,
                   "only a party to the case can accept or reject proposals",
                   "只有案件当事人才能接受或拒绝方案")
