@@ -13,6 +13,8 @@ from typing import Any
 
 import click
 
+from cli_commands.help_lang import LocalizedHelp, with_language
+
 # group name -> "module:attribute". These serve every kind; each aggregate kind's
 # own group (case, ...) comes from its registration (domain.registry).
 GROUPS = {
@@ -31,8 +33,16 @@ def command_targets() -> dict[str, str]:
     return {**GROUPS, **kind_groups}
 
 
-class LazyGroup(click.Group):
-    """A group whose subcommands are imported on first use (click's documented pattern)."""
+class LazyGroup(LocalizedHelp, click.Group):
+    """A group whose subcommands are imported on first use (click's documented pattern).
+
+    Its help, and every subcommand's, is in the run's language (cli_commands.help_lang).
+    """
+
+    def main(self, args: Any = None, prog_name: str | None = None, **extra: Any) -> Any:
+        argv = list(sys.argv[1:] if args is None else args)
+        return with_language(super().main, argv, set(command_targets()), prog_name=prog_name,
+                             **extra)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(command_targets())

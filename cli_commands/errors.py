@@ -10,6 +10,7 @@ from typing import IO, Any
 import click
 
 from adapters.errors import AppError
+from cli_commands.help_lang import LocalizedHelp
 from domain.errors import DomainError
 
 
@@ -44,7 +45,7 @@ class JsonAwareUsageError(ShowsJson, click.UsageError):
         self.code, self.as_json = code, as_json
 
 
-class GuardedCommand(click.Command):
+class GuardedCommand(LocalizedHelp, click.Command):
     """A command whose refusals are translated with its own context (for the usage line)."""
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -52,7 +53,7 @@ class GuardedCommand(click.Command):
             return super().invoke(ctx)
 
 
-class GuardedGroup(click.Group):
+class GuardedGroup(LocalizedHelp, click.Group):
     command_class = GuardedCommand
     group_class = type
 
