@@ -202,6 +202,24 @@ ZH: dict[str, str] = {
     "the store must be new or empty.":
         "不给 --store 时，演示写入 ./gongzhi-demo.db（覆盖之前的演示）；"
         "给了 --store 时，该数据存储必须是新的或空的。",
+    "Show an aggregate as it stood at a moment or a version (time travel).":
+        "查看一个对象（案件等）在某一时刻或某一版本时的样子（时间回溯）。",
+    "--as-of is business time: what had happened by then, as we know it now, so a\n"
+    "case entered after the fact shows as it was on the day. --known-at is\n"
+    "recorded time: what the log held then (what anyone could have seen). Both\n"
+    "together: what we knew on the --known-at day about the --as-of day. Overdue\n"
+    "commitments are judged on the replayed day.":
+        "--as-of 按业务时间：依目前所知，到那时已经发生了什么，所以事后补录的案件也能看到"
+        "当天的样子。--known-at 按记录时间：那时日志里已有的记录（当时任何人能看到的）。"
+        "两者同时给出：在 --known-at 那天，我们对 --as-of 那天知道些什么。"
+        "承诺是否逾期按回溯到的那一天判断。",
+    "Business time: the state as it stood at this moment, from everything known now "
+    "(late entries included).":
+        "业务时间：依目前所知的全部记录（含补录），该时刻的状态。",
+    "Recorded time: only what the log held at this moment.": "记录时间：只看该时刻日志里已有的记录。",
+    "State after version N.": "第 N 版之后的状态。",
+    "Walk the history one event at a time, showing what each event changed.":
+        "逐个事件走一遍办理经过，显示每个事件改变了什么。",
     # -- export, projections, report
     "Export a read-model table (caught up with the log first).": "导出一张读模型表（先与事件日志同步）。",
     "Start CSV with a UTF-8 BOM (for Excel on Windows).":
