@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import click
 
-from cli_commands import case_closure, case_departments, case_intake, case_reading, case_talks
+from cli_commands import (
+    case_agreement,
+    case_closure,
+    case_departments,
+    case_intake,
+    case_reading,
+    case_talks,
+)
 from cli_commands.errors import GuardedGroup
 
 
@@ -23,4 +30,5 @@ def case() -> None:
     """
 
 
-case.add_commands_of(case_intake, case_talks, case_departments, case_closure, case_reading)
+case.add_commands_of(case_intake, case_talks, case_departments, case_closure, case_reading,
+                     case_agreement)

@@ -188,6 +188,19 @@ ZH: dict[str, str] = {
     "Record what a party said, or what it demands.": "记录当事人的陈述或诉求。",
     "Who said it: c1, r1 ... or the party's name.": "陈述人：c1、r1 …… 或当事人姓名、名称。",
     "statement/陈述 or demand/诉求.": "陈述 或 诉求。",
+    "Print the mediation agreement (人民调解协议书) of a case that reached agreement.":
+        "打印已达成协议案件的人民调解协议书。",
+    "It states what the People's Mediation Law asks for: the parties, the main\n"
+    "facts, the disputed matters and each side's responsibility, the agreed\n"
+    "terms with the manner and deadline of each commitment, lines for every\n"
+    "party's signature, seal or fingerprint, the mediator's signature and the\n"
+    "committee's seal, and the last day to apply for judicial confirmation\n"
+    "(30 days after it takes effect). Chinese by default; --lang en for English.":
+        "内容依《人民调解法》的要求：当事人基本情况、纠纷的主要事实、争议事项及各方责任、"
+        "协议内容及每项承诺的履行方式与期限、各方当事人签名（盖章或按指印）栏、人民调解员签名栏、"
+        "人民调解委员会印章栏，以及申请司法确认的最后日期（协议生效之日起三十日内）。"
+        "默认中文；用 --lang en 打印英文本。",
+    "Plain text, Markdown, or HTML to print on A4.": "纯文本、Markdown，或可用 A4 纸打印的 HTML。",
     # -- demo
     "Play the restaurant case of 双塔社区 through the application and print it.":
         "演示双塔社区饭店扰民案的完整办理过程，并打印案件。",

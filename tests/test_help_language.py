@@ -22,7 +22,8 @@ from domain.vocabulary import Category, Channel, Level, Outcome, Satisfaction, S
 
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 # Names that are the same in every language.
-PROPER_NAMES = {"Gongzhi", "SQLite", "PostgreSQL", "Excel", "Windows", "Chromium", "Asia/Shanghai",
+PROPER_NAMES = {"Gongzhi", "SQLite", "PostgreSQL", "Excel", "Windows", "Chromium", "chromium",
+                "Markdown", "Asia/Shanghai",
                 "zh", "en", "mediator", "jq", "cron", "md", "html", "text", "hex", "id", "hash",
                 "双塔社区"}
 
@@ -101,7 +102,8 @@ def english_left(page: str) -> list[str]:
     text = _without_example_commands(_without_command_names(page))
     for pattern in (r"\S+://\S*", r"\S+\.(?:db|jsonl|csv|html|md|pdf)\b", r"`[^`]*`",
                     r"\{[\w|]+\}", r"--?[A-Za-z][\w-]*", r"GONGZHI_\w+",
-                    r"\b[A-Z][A-Z0-9_|+.<>-]*[A-Z0-9]\b", r"\[[a-z|]+\]", r"\b[a-z]+(?:_[a-z]+)+\b", r"\bC\d{4}-\d+\b", r"\b[CRPKS]\d\b",
+                    r"\b[A-Z][A-Z0-9_|+.<>-]*[A-Z0-9]\b", r"\[[a-z|]+\]", r"\b[a-z]+(?:_[a-z]+)+\b",
+                    r"\bC\d{4}-\d+\b", r"\b[CRPKS]\d\b",
                     r"\[默认：[^\]]*\]", r"Asia/Shanghai"):
         text = re.sub(pattern, " ", text)
     allowed = PROPER_NAMES | codes()
