@@ -145,6 +145,11 @@ def _chinese_texts(command: click.Command, ctx: click.Context) -> Iterator[None]
         setattr(owner, attribute, value)
 
     try:
+        import click.formatting
+
+        from cli_commands.cjk_wrap import wrap_text
+
+        swap(click.formatting, "wrap_text", wrap_text)  # two columns a Chinese character
         if command.help:
             swap(command, "help", translate_text(command.help))
         for param in command.get_params(ctx):

@@ -83,9 +83,9 @@ ZH: dict[str, str] = {
     "The party accepting: c1, r1 ... or its name.": "接受方案的当事人：c1、r1 …… 或其姓名、名称。",
     "When it happened (business time, in GONGZHI_TZ, default Asia/Shanghai): "
     "'2026-10-08 21:30', 'yesterday 09:00', '-2h'. Default: now.":
-        "实际发生时间（业务时间，按 GONGZHI_TZ 时区，默认 Asia/Shanghai）："
-        "“2026-10-08 21:30”“2026年10月8日 21:30”“昨天 09:00”“前天 14:00”“-2h”（2小时前）。"
-        "默认：现在。",
+        "实际发生时间（业务时间，按 GONGZHI_TZ 时区，默认 Asia/Shanghai），例如 "
+        "2026-10-08 21:30、2026年10月8日 21:30、昨天 09:00、前天 14:00、今天 8:30、"
+        "-2h（2小时前）、-3d（3天前）。默认：现在。",
     "Record that the parties reached agreement, with its terms.": "登记双方达成调解协议及协议内容。",
     "Assign the case's mediator, or reassign it (with --reason).":
         "指派本案调解员，或更换调解员（须写明 --reason）。",

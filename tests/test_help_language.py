@@ -17,6 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from cli import cli
+from cli_commands.cjk_wrap import columns
 from cli_commands.help_zh import missing
 from domain.vocabulary import Category, Channel, Level, Outcome, Satisfaction, StatementKind, Status
 
@@ -125,6 +126,10 @@ def test_chinese_help_is_chinese_with_an_example(path: list[str]) -> None:
     assert "用法:" in page and "示例：" in page, page
     assert "Usage" not in page and "Options" not in page and "Example" not in page
     assert english_left(page) == [], page
+    # Wrapped by terminal columns (a Chinese character takes two), not by characters.
+    too_wide = [line for line in page.splitlines() if columns(line) > 80 and "://" not in line
+                and not line.strip().startswith(("gongzhi ", "chromium "))]
+    assert too_wide == [], too_wide
 
 
 @pytest.mark.parametrize("path", PATHS, ids=IDS)
