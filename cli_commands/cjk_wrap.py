@@ -33,21 +33,28 @@ def _join(lines: list[str]) -> str:
 
 
 def _fill(text: str, width: int, first: str, rest: str) -> list[str]:
-    lines, line, used, space = [], first, columns(first), False
-    bare = len(first)
+    """Greedy fill; closing punctuation that would start a line takes the word before it along."""
+    lines: list[str] = []
+    words: list[tuple[bool, str]] = []  # (space before it, token) on the current line
+    indent, space = first, False
+
+    def used() -> int:
+        return columns(indent) + sum(columns(w) + (1 if gap else 0) for gap, w in words)
+
     for token in _TOKEN.findall(text):
         if token.isspace():
-            space = len(line) > bare
+            space = bool(words)
             continue
-        needed = columns(token) + (1 if space else 0)
-        if used + needed > width and len(line) > bare and token[0] not in _NO_LINE_START:
-            lines.append(line.rstrip())
-            line, used, bare, space, needed = rest, columns(rest), len(rest), False, columns(token)
-        line += (" " if space else "") + token
-        used += needed
+        if words and used() + columns(token) + (1 if space else 0) > width:
+            carried: list[tuple[bool, str]] = []
+            if token[0] in _NO_LINE_START and len(words) > 1:
+                carried = [(False, words.pop()[1])]
+            lines.append(indent + "".join((" " if gap else "") + w for gap, w in words))
+            indent, words, space = rest, carried, space and bool(carried)
+        words.append((space, token))
         space = False
-    lines.append(line.rstrip())
-    return lines
+    lines.append(indent + "".join((" " if gap else "") + w for gap, w in words))
+    return [line.rstrip() for line in lines]
 
 
 def wrap_text(text: str, width: int = 78, initial_indent: str = "", subsequent_indent: str = "",
