@@ -17,7 +17,7 @@ import click
 from adapters.clock import local_tz
 from cli_commands.errors import GuardedGroup
 from cli_commands.event_text import history_lines, when
-from cli_commands.parsing import MOMENT
+from cli_commands.parsing import MOMENT, say
 from cli_commands.runtime import runtime
 
 
@@ -42,7 +42,8 @@ class Duration(click.ParamType[Any]):
             return value
         match = re.fullmatch(r"\s*(\d+)\s*(m|min|h|d|天|小时)?\s*", str(value))
         if not match:
-            self.fail(f"'{value}' is not a duration; use e.g. 30m, 48h or 3d", param, ctx)
+            self.fail(say(ctx, f"“{value}”不是有效的时长，应形如 30m、48h、3d 或 2天",
+                          f"'{value}' is not a duration; use e.g. 30m, 48h or 3d"), param, ctx)
         amount, unit = int(match.group(1)), match.group(2) or "h"
         unit = {"min": "m", "天": "d", "小时": "h"}.get(unit, unit)
         return timedelta(**{{"m": "minutes", "h": "hours", "d": "days"}[unit]: amount})

@@ -21,12 +21,19 @@ from domain.vocabulary import PartyKind, Term, parse_term
 
 
 def _lang(ctx: click.Context | None) -> str:
+    """The Runtime's language; before there is one, the run's (cli_commands.help_lang)."""
+    from cli_commands.help_lang import current
+
     runtime = ctx.find_root().obj if ctx else None
-    return getattr(runtime, "lang", "en") or "en"
+    return getattr(runtime, "lang", None) or current()
 
 
-def _say(ctx: click.Context | None, zh: str, en: str) -> str:
+def say(ctx: click.Context | None, zh: str, en: str) -> str:
+    """The message in the language of the run `ctx` belongs to (for parameter types)."""
     return zh if _lang(ctx) == "zh" else en
+
+
+_say = say
 
 
 class DomainParam(click.ParamType[Any]):
