@@ -36,6 +36,8 @@ TERMS = {"status": Status, "level": Level, "outcome": Outcome, "satisfaction": S
 def _value(key: str, value: Any, lang: str) -> str:
     if value is None or value == "":
         return "—"
+    if isinstance(value, bool):
+        return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
     if key in TERMS and isinstance(value, str):
         return label(TERMS[key], value, lang)
     if isinstance(value, dict):
@@ -71,11 +73,11 @@ def change_lines(changes: dict[str, Any], lang: str) -> list[str]:
 def step_text(step: dict[str, Any], lang: str, names: dict[str, str]) -> str:
     """One step: version, when it happened, the event in words, then each field it changed."""
     zh = lang == "zh"
-    head = (f"v{step['version']} {when(step['occurred_at'])} {event_name(step['topic'], lang)}"
-            f"（{step['actor']}，记录于 {when(step['recorded_at'])}）" if zh else
-            f"v{step['version']} {when(step['occurred_at'])} {event_name(step['topic'], lang)}"
-            f" ({step['actor']}, recorded {when(step['recorded_at'])})")
-    lines = [head, f"   {describe(step['topic'], step['data'], lang, names)}"]
+    head = f"v{step['version']} {event_name(step['topic'], lang)}  {when(step['occurred_at'])}"
+    head += (f"（{step['actor']}，记录于 {when(step['recorded_at'])}）" if zh else
+             f" ({step['actor']}, recorded {when(step['recorded_at'])})")
+    what = describe(step["topic"], step["data"], lang, names)
+    lines = [head, f"   {what}"] if what.strip() else [head]
     if step["version"] > 1:  # the first event makes every field: its line says it all
         lines += [f"   {line}" for line in change_lines(step["changes"], lang)]
     return "\n".join(lines)
