@@ -39,7 +39,9 @@ class LazyGroup(LocalizedHelp, click.Group):
     Its help, and every subcommand's, is in the run's language (cli_commands.help_lang).
     """
 
-    def main(self, args: Any = None, prog_name: str | None = None, **extra: Any) -> Any:
+    def main(self, args: Any = None, prog_name: str | None = None,  # type: ignore[override]
+             **extra: Any) -> Any:
+        # The run's language is known before parsing, for --help and click's own errors.
         argv = list(sys.argv[1:] if args is None else args)
         return with_language(super().main, argv, set(command_targets()), prog_name=prog_name,
                              **extra)

@@ -18,7 +18,7 @@ from adapters.clock import local_tz
 from cli_commands.errors import GuardedGroup
 from cli_commands.event_text import history_lines, when
 from cli_commands.parsing import MOMENT, say
-from cli_commands.runtime import runtime
+from cli_commands.runtime import Runtime, runtime
 
 
 @click.group(cls=GuardedGroup)
@@ -182,10 +182,11 @@ def replay_cmd(aggregate: str, as_of: datetime | None, known_at: datetime | None
     doc = document(state, today)
     from adapters.views import view_of_ref
 
-    rt.emit(doc, "\n".join([*_heading(rt, as_of, known_at), view_of_ref(state.id).render(doc, rt.lang)]))
+    page = view_of_ref(state.id).render(doc, rt.lang)
+    rt.emit(doc, "\n".join([*_heading(rt, as_of, known_at), page]))
 
 
-def _nothing_then(rt: Any, as_of: datetime | None, known_at: datetime | None) -> str:
+def _nothing_then(rt: Runtime, as_of: datetime | None, known_at: datetime | None) -> str:
     if as_of and known_at:
         return rt.say(f"截至 {when(known_at)} 的记录中，{when(as_of)} 之前还没有发生任何事",
                       f"as recorded by {when(known_at)}, nothing had happened by {when(as_of)}")
@@ -196,7 +197,7 @@ def _nothing_then(rt: Any, as_of: datetime | None, known_at: datetime | None) ->
                   f"nothing was recorded by then ({when(known_at)}, recorded time)")
 
 
-def _heading(rt: Any, as_of: datetime | None, known_at: datetime | None) -> list[str]:
+def _heading(rt: Runtime, as_of: datetime | None, known_at: datetime | None) -> list[str]:
     if as_of and known_at:
         return [rt.say(f"【回溯】{when(as_of)} 时的状态，依 {when(known_at)} 时日志所载",
                        f"[replay] as it stood at {when(as_of)}, as the log held it at "

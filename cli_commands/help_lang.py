@@ -153,8 +153,9 @@ def _chinese_texts(command: click.Command, ctx: click.Context) -> Iterator[None]
         if command.help:
             swap(command, "help", translate_text(command.help))
         for param in command.get_params(ctx):
-            if getattr(param, "help", None):
-                swap(param, "help", translate_text(param.help))  # type: ignore[attr-defined]
+            text = getattr(param, "help", None)
+            if text:
+                swap(param, "help", translate_text(text))
         if isinstance(command, click.Group):
             for name in command.list_commands(ctx):
                 sub = command.get_command(ctx, name)
