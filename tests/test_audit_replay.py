@@ -490,3 +490,23 @@ def test_history_refuses_a_bad_duration_and_an_unknown_case(
     assert bad.exit_code == 2 and "not a duration" in bad.stderr
     unknown = gongzhi(store, "audit", "history", "2026-99")
     assert unknown.exit_code == 1 and "C2026-000099" in unknown.stderr
+
+
+def test_the_summary_travels_in_both_times_too(store: Path, back_dated: str) -> None:
+    """What `report summary` should offer: the figures by business time and by recorded time."""
+    from adapters.time_travel import summary_as_of, summary_at
+
+    app = Gongzhi(StoreConfig.parse(str(store)), clock=lambda: NOW)
+    try:
+        def opened(**moment: datetime) -> int:
+            figures: dict[str, Any] = summary_at(app, None, None, **moment)
+            return int(figures["opened"])
+
+        assert opened(as_of=DAY[9]) == 0 and opened(as_of=DAY[16]) == 1
+        assert opened(known_at=datetime(2026, 11, 24, tzinfo=CST)) == 0  # not yet typed in
+        assert opened(known_at=datetime(2026, 11, 26, tzinfo=CST)) == 1
+        assert opened(as_of=DAY[9], known_at=datetime(2026, 11, 26, tzinfo=CST)) == 0
+        old = summary_as_of(app, None, None, datetime(2026, 11, 26, tzinfo=CST))
+        assert old["opened"] == 1 and old["as_of"].startswith("2026-11-26")
+    finally:
+        app.close()
