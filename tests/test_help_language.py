@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import inspect
 import re
+from typing import Any
 
 import click
 import pytest
@@ -170,3 +171,23 @@ def test_the_help_of_one_language_leaves_the_other_intact() -> None:
     help_page(["case", "open"], "zh")
     english = help_page(["case", "open"], "en")
     assert "Open a case; prints its reference" in english and "Show this message and exit." in english
+
+
+def test_a_write_loads_no_catalogue(tmp_path: Any) -> None:
+    """The catalogue and the wrapper are for help pages: a write does not pay for them."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from click.testing import CliRunner; from cli import cli\n"
+        f"r = CliRunner().invoke(cli, ['--store', {str(tmp_path / 'g.db')!r}, '--actor', 'a',"
+        " 'case', 'open', '--channel', '12345', '--category', '噪音', '--community', 'x',"
+        " '--grid', 'g', '--building', 'b', '--complainant', '甲', '--respondent', '乙',"
+        " '--summary', 's'])\n"
+        "assert r.exit_code == 0, r.output\n"
+        "loaded = [m for m in ('cli_commands.help_zh', 'cli_commands.cjk_wrap', 'jinja2')"
+        " if m in sys.modules]\n"
+        "sys.exit(', '.join(loaded) or 0)\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 0, result.stderr
