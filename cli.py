@@ -137,7 +137,12 @@ def main(argv: list[str] | None = None) -> Any:
     except Exception as error:  # pragma: no cover - last line of defence
         if os.environ.get("GONGZHI_DEBUG"):
             raise
+        from cli_commands.help_lang import language_of
+
+        zh = language_of(list(sys.argv[1:] if argv is None else argv), set(GROUPS)) == "zh"
         click.echo(
+            f"错误：内部错误（{type(error).__name__}: {error}）。未记录任何内容。"
+            "设置 GONGZHI_DEBUG=1 可查看调用栈。" if zh else
             f"Error: internal error ({type(error).__name__}: {error}). "
             "Nothing partial was recorded. Set GONGZHI_DEBUG=1 to see the traceback.",
             err=True,

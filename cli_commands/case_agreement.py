@@ -48,7 +48,13 @@ def agreement(ref: str, form: str, output: str | None) -> None:
         return
     page = render(document, form)
     if output:
-        Path(output).write_text(page, encoding="utf-8")
+        try:
+            Path(output).write_text(page, encoding="utf-8")
+        except OSError as error:
+            raise click.BadParameter(rt.say(f"无法写入 {output}：所在文件夹不存在或不可写",
+                                            f"cannot write {output}: {error.strerror} (does the "
+                                            "folder exist, and may it be written?)"),
+                                     param_hint="'--output'") from None
         click.echo(rt.say(f"协议书已写入 {output}", f"agreement written to {output}"))
     else:
         click.echo(page)

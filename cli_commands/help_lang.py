@@ -62,10 +62,11 @@ CLICK_ZH = {
     "default: {default}": "默认：{default}",
     "required": "必填",
     "Aborted!": "已中止！",
-    "{name} {filename!r} does not exist.": "{name} {filename!r} 不存在。",
-    "{name} {filename!r} is a directory.": "{name} {filename!r} 是一个文件夹。",
-    "{name} {filename!r} is not writable.": "{name} {filename!r} 不可写。",
-    "{name} {filename!r} is not readable.": "{name} {filename!r} 不可读。",
+    "{name} {filename!r} does not exist.": "{filename!r} 不存在。",
+    "{name} {filename!r} is a directory.": "{filename!r} 是一个文件夹，应为文件。",
+    "{name} {filename!r} is a file.": "{filename!r} 是一个文件，应为文件夹。",
+    "{name} {filename!r} is not writable.": "{filename!r} 不可写。",
+    "{name} {filename!r} is not readable.": "{filename!r} 不可读。",
 }
 
 

@@ -151,3 +151,16 @@ def test_the_html_prints_to_a4_pdf_with_every_content(tmp_path: Path, lang: str)
     pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=False)
     if pages.returncode == 0:
         assert "595 x 842" in pages.stdout or "594.96 x 841.92" in pages.stdout  # A4 in points
+
+
+def test_an_output_that_cannot_be_written_says_so(tmp_path: Path) -> None:
+    store = demo_store(tmp_path, "zh")
+    target = str(tmp_path / "no-such-folder" / "agreement.html")
+    for lang, phrase in (("zh", "所在文件夹不存在或不可写"), ("en", "does the folder exist")):
+        result = gongzhi(store, "case", "agreement", "C2026-000001", "-o", target, lang=lang)
+        assert result.exit_code == 2, result.output
+        assert phrase in result.stderr and "--output" in result.stderr
+    written = gongzhi(store, "case", "agreement", "C2026-000001", "-o", str(tmp_path / "a.md"),
+                      "--format", "md")
+    assert written.exit_code == 0 and "协议书已写入" in written.stdout
+    assert (tmp_path / "a.md").read_text(encoding="utf-8").startswith("# 人民调解协议书")
