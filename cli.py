@@ -110,6 +110,9 @@ def cli(
     departments, spot checks, commitments, agreement, closure) is an event;
     the case's state is derived from them, and the log is hash-chained.
 
+    Times are local to GONGZHI_TZ (default Asia/Shanghai) and JSON writes them
+    with their offset; --at takes 2026-10-08 21:30, yesterday 09:00 or -2h.
+
     \b
     Example:
       export GONGZHI_ACTOR=李调解员

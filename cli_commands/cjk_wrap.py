@@ -47,8 +47,13 @@ def _fill(text: str, width: int, first: str, rest: str) -> list[str]:
             continue
         if words and used() + columns(token) + (1 if space else 0) > width:
             carried: list[tuple[bool, str]] = []
-            if token[0] in _NO_LINE_START and len(words) > 1:
-                carried = [(False, words.pop()[1])]
+            head = token
+            while head[0] in _NO_LINE_START and len(words) > 1:  # carry words until one may lead
+                gap, word = words.pop()
+                carried.insert(0, (gap, word))
+                head = word
+            if carried:
+                carried[0] = (False, carried[0][1])
             lines.append(indent + "".join((" " if gap else "") + w for gap, w in words))
             indent, words, space = rest, carried, space and bool(carried)
         words.append((space, token))

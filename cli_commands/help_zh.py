@@ -20,6 +20,10 @@ ZH: dict[str, str] = {
     "log is hash-chained.":
         "案件的每一步（受理、陈述、方案、转办部门、现场检查、承诺、协议、结案）都是一个事件；"
         "案件的状态由这些事件推导而来，事件日志以哈希链相连，改动即可被发现。",
+    "Times are local to GONGZHI_TZ (default Asia/Shanghai) and JSON writes them\n"
+    "with their offset; --at takes 2026-10-08 21:30, yesterday 09:00 or -2h.":
+        "时间按 GONGZHI_TZ 时区（默认 Asia/Shanghai）理解和显示，JSON 中的时间都带时区偏移；"
+        "--at 可写 2026-10-08 21:30、昨天 09:00、前天 14:00 或 -2h（2小时前）。",
     "play a real case end to end": "完整演示一个真实案件",
     "Event store: a SQLite file path (or sqlite:///FILE), or "
     "postgresql://user@host:5432/db[?schema=NAME]. Env: GONGZHI_STORE.":

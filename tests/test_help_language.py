@@ -191,3 +191,15 @@ def test_a_write_loads_no_catalogue(tmp_path: Any) -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=False)
     assert result.returncode == 0, result.stderr
+
+
+def test_chinese_wraps_by_columns_and_closing_punctuation_never_leads() -> None:
+    from cli_commands.cjk_wrap import wrap_text
+
+    assert wrap_text("一二三四五六七八九）。", 10).splitlines() == ["一二三四五", "六七八", "九）。"]
+    assert wrap_text("选项 --at 的值（例如 昨天 09:00）", 16).splitlines() == [
+        "选项 --at 的值", "（例如 昨天", "09:00）"]
+    # click's conventions: paragraphs kept apart, a \b paragraph printed as written.
+    page = wrap_text("第一段。\n\n\b\n示例：\n  gongzhi demo", 40, "  ", "  ",
+                     preserve_paragraphs=True)
+    assert page == "  第一段。\n\n  示例：\n    gongzhi demo"
