@@ -91,6 +91,8 @@ CLICK_MESSAGES_ZH = {
 
 
 def _in_chinese(error: click.ClickException) -> click.ClickException:
+    if isinstance(error, click.MissingParameter):  # click ends it with an English full stop
+        return click.UsageError(error.format_message().rstrip(".") + "。", error.ctx)
     zh = CLICK_MESSAGES_ZH.get(error.message)
     if zh is None:
         return error

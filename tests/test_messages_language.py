@@ -49,7 +49,7 @@ CLICK_ERRORS = {
                   ["'--limit' 的值无效", "不在范围"], ["Invalid value for '--limit'"]),
     "missing option": (["case", "close", "C2026-000001", "--outcome", "撤回"],
                        ["缺少选项", "--satisfaction"], ["Missing option", "--satisfaction"]),
-    "missing argument": (["case", "show"], ["缺少参数 'REF'"], ["Missing argument 'REF'"]),
+    "missing argument": (["case", "show"], ["缺少参数 'REF'。"], ["Missing argument 'REF'."]),
     "no such command": (["case", "shwo"], ["没有命令 'shwo'", "是否想输入 'show'"],
                         ["No such command 'shwo'", "Did you mean 'show'"]),
     "no such option": (["case", "show", "C2026-000001", "--bogus"], ["没有选项 '--bogus'"],
@@ -77,7 +77,7 @@ def test_json_usage_errors_use_one_code_style(store: str) -> None:
     result = run("--store", store, "--json", "case", "show")
     refused(result, 2)
     assert json.loads(result.stderr) == {"error": {"code": "usage",
-                                                   "message": "缺少参数 'REF'."}}
+                                                   "message": "缺少参数 'REF'。"}}
 
 
 def test_command_messages_that_were_english_only(store: str) -> None:
