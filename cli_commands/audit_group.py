@@ -17,7 +17,8 @@ import click
 from adapters.clock import local_tz
 from cli_commands.errors import GuardedGroup
 from cli_commands.event_text import history_lines, when
-from cli_commands.parsing import MOMENT, say
+from cli_commands.help_lang import say
+from cli_commands.parsing import MOMENT
 from cli_commands.runtime import Runtime, runtime
 
 

@@ -74,6 +74,17 @@ def current() -> str:
     return _current[0]
 
 
+def lang_of(ctx: click.Context | None) -> str:
+    """The Runtime's language; before there is one, the run's."""
+    runtime = ctx.find_root().obj if ctx else None
+    return getattr(runtime, "lang", None) or current()
+
+
+def say(ctx: click.Context | None, zh: str, en: str) -> str:
+    """The message in the language of the run `ctx` belongs to (for parameter types)."""
+    return zh if lang_of(ctx) == "zh" else en
+
+
 def set_language(lang: str) -> None:
     _current[0] = lang if lang in LANGUAGES else "zh"
 
