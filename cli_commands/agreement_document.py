@@ -117,8 +117,9 @@ def agreement_document(case: Any, agreed_at: datetime, lang: str) -> dict[str, A
                 if r.response]
     findings += [f"{_day(s.started_at)} {sep.join(s.inspectors)}{colon}{s.findings}"
                  for s in case.spot_checks]
-    punct = (dict(colon="：", semi="；", comma="，", stop="。", open="（", close="）") if lang == "zh"
-             else dict(colon=": ", semi="; ", comma=", ", stop=".", open=" (", close=")"))
+    punct = (dict(colon="：", semi="；", comma="，", stop="。", open="（", close="）", gap="　")
+             if lang == "zh" else
+             dict(colon=": ", semi="; ", comma=", ", stop=".", open=" (", close=")", gap="   "))
     return {
         "lang": lang, "text": text, "punct": punct, "ref": case.id,
         "committee": text["committee"].format(location.community),

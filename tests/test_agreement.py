@@ -24,6 +24,7 @@ from adapters.app import Gongzhi
 from adapters.demo_case import play_restaurant_case
 from adapters.settings import StoreConfig
 from cli import cli
+from domain.vocabulary import Outcome, Satisfaction
 from tests.conftest import open_restaurant_case
 
 NOW = datetime(2026, 12, 1, 1, 0, tzinfo=UTC)
@@ -164,3 +165,22 @@ def test_an_output_that_cannot_be_written_says_so(tmp_path: Path) -> None:
                       "--format", "md")
     assert written.exit_code == 0 and "协议书已写入" in written.stdout
     assert (tmp_path / "a.md").read_text(encoding="utf-8").startswith("# 人民调解协议书")
+
+
+def test_a_reopened_case_has_no_agreement_to_print_until_agreed_again(tmp_path: Path) -> None:
+    store = tmp_path / "gongzhi.db"
+    app = Gongzhi(StoreConfig.parse(str(store)), clock=lambda: NOW)
+    try:
+        ref = open_restaurant_case(app).id
+        for step in (lambda c, s: c.agree("22点后停止营业", s),
+                     lambda c, s: c.close(Outcome.RESOLVED, Satisfaction.SATISFIED, s),
+                     lambda c, s: c.reopen("再次反映", s)):
+            app.record(ref, "李调解员", step)
+    finally:
+        app.close()
+    refused = gongzhi(store, "case", "agreement", ref)
+    assert refused.exit_code == 1 and "尚未达成调解协议" in refused.stderr
+    again = gongzhi(store, "--actor", "李调解员", "case", "agree", ref, "22:30后停止营业")
+    assert again.exit_code == 0, again.output
+    page = gongzhi(store, "case", "agreement", ref).stdout
+    assert "22:30后停止营业" in page and "22点后停止营业" not in page
