@@ -13,6 +13,8 @@ from typing import Any
 
 import click
 
+from cli_commands.help_lang import LocalizedHelp, with_language
+
 # group name -> "module:attribute". These serve every kind; each aggregate kind's
 # own group (case, ...) comes from its registration (domain.registry).
 GROUPS = {
@@ -31,8 +33,18 @@ def command_targets() -> dict[str, str]:
     return {**GROUPS, **kind_groups}
 
 
-class LazyGroup(click.Group):
-    """A group whose subcommands are imported on first use (click's documented pattern)."""
+class LazyGroup(LocalizedHelp, click.Group):
+    """A group whose subcommands are imported on first use (click's documented pattern).
+
+    Its help, and every subcommand's, is in the run's language (cli_commands.help_lang).
+    """
+
+    def main(self, args: Any = None, prog_name: str | None = None,  # type: ignore[override]
+             **extra: Any) -> Any:
+        # The run's language is known before parsing, for --help and click's own errors.
+        argv = list(sys.argv[1:] if args is None else args)
+        return with_language(super().main, argv, set(command_targets()), prog_name=prog_name,
+                             **extra)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(command_targets())
@@ -98,6 +110,9 @@ def cli(
     departments, spot checks, commitments, agreement, closure) is an event;
     the case's state is derived from them, and the log is hash-chained.
 
+    Times are local to GONGZHI_TZ (default Asia/Shanghai) and JSON writes them
+    with their offset; --at takes 2026-10-08 21:30, yesterday 09:00 or -2h.
+
     \b
     Example:
       export GONGZHI_ACTOR=李调解员
@@ -125,7 +140,12 @@ def main(argv: list[str] | None = None) -> Any:
     except Exception as error:  # pragma: no cover - last line of defence
         if os.environ.get("GONGZHI_DEBUG"):
             raise
+        from cli_commands.help_lang import language_of
+
+        zh = language_of(list(sys.argv[1:] if argv is None else argv), set(GROUPS)) == "zh"
         click.echo(
+            f"错误：内部错误（{type(error).__name__}: {error}）。未记录任何内容。"
+            "设置 GONGZHI_DEBUG=1 可查看调用栈。" if zh else
             f"Error: internal error ({type(error).__name__}: {error}). "
             "Nothing partial was recorded. Set GONGZHI_DEBUG=1 to see the traceback.",
             err=True,

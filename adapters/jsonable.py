@@ -1,4 +1,9 @@
-"""Plain JSON-ready values from domain objects (attrs records, datetimes, tuples)."""
+"""Plain JSON-ready values from domain objects (attrs records, datetimes, tuples).
+
+Every moment is written in the local zone (GONGZHI_TZ, default Asia/Shanghai)
+with its offset, whether it was typed (occurred_at) or read from the clock in
+UTC (recorded_at): a script sees one zone, and the offset keeps it exact.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,10 @@ import attrs
 def jsonable(value: Any) -> Any:
     if isinstance(value, Enum):
         return value.value
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        from adapters.clock import local_tz
+
+        return value.astimezone(local_tz()).isoformat()
     if isinstance(value, datetime | date):
         return value.isoformat()
     if attrs.has(type(value)):
@@ -51,7 +60,7 @@ def event_envelope(event: Any) -> dict[str, Any]:
         "type": event_type(event),
         "topic": event_topic(event),
         "actor": getattr(event, "actor", None),
-        "recorded_at": event.timestamp.isoformat(),
+        "recorded_at": jsonable(event.timestamp),
         "occurred_at": jsonable(getattr(event, "occurred_at", None)),
         "data": event_data(event),
     }

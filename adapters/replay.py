@@ -1,4 +1,16 @@
-"""Rebuild any aggregate as it stood at a version or a moment, and say what each event changed."""
+"""Rebuild any aggregate as it stood at a version or a moment, and say what each event changed.
+
+Two times can be travelled (see `Moment`):
+
+- business time (`occurred_by`): the events that *happened* by then, as we know
+  them now, late entries included: "what was the case on 20 November?";
+- recorded time (`known_by`): the events the log *held* by then, a prefix of the
+  history: "what did the system show on 25 November?".
+
+Both together answer "what did we know on the 25th about the 20th". Events are
+applied in version order; one that happened after the business moment is left
+out and the later ones still apply (their version numbers are kept).
+"""
 
 from __future__ import annotations
 
@@ -23,28 +35,57 @@ def replay(rows: list[LogRow]) -> Iterator[tuple[Any, Any]]:
     mapper = make_mapper()
     aggregate: Any = None
     for row in rows:
-        try:
-            event = decode(mapper, row.originator_id, row.version, row.topic, row.state)
-        except Exception as error:
-            raise AppError(
-                f"{row.originator_id} 第 {row.version} 版已无法读取（{type(error).__name__}），"
-                "其存储内容可能被改动，请运行 gongzhi audit verify",
-                f"{row.originator_id} v{row.version} can no longer be read ({type(error).__name__})"
-                "; its stored bytes were probably altered: run 'gongzhi audit verify'") from None
+        event = _decode(mapper, row)
         aggregate = event.mutate(copy.deepcopy(aggregate))
         yield event, aggregate
 
 
-def upto(rows: list[LogRow], version: int | None = None,
-         as_of: datetime | None = None) -> tuple[Any, Any] | None:
-    """The last (event, state) at or before `version` / recorded at or before `as_of`."""
-    last = None
-    for event, aggregate in replay(rows):
+def _decode(mapper: Any, row: LogRow) -> Any:
+    try:
+        return decode(mapper, row.originator_id, row.version, row.topic, row.state)
+    except Exception as error:
+        raise AppError(
+            f"{row.originator_id} 第 {row.version} 版已无法读取（{type(error).__name__}），"
+            "其存储内容可能被改动，请运行 gongzhi audit verify",
+            f"{row.originator_id} v{row.version} can no longer be read ({type(error).__name__})"
+            "; its stored bytes were probably altered: run 'gongzhi audit verify'") from None
+
+
+def occurred_at(event: Any) -> datetime:
+    """When an event happened; an event without a business time happened when recorded."""
+    moment: datetime = getattr(event, "occurred_at", None) or event.timestamp
+    return moment
+
+
+def walk(rows: list[LogRow], version: int | None = None, known_by: datetime | None = None,
+         occurred_by: datetime | None = None) -> Iterator[tuple[Any, Any]]:
+    """(event, state after it) for each event kept by the limits, oldest version first."""
+    mapper = make_mapper()
+    aggregate: Any = None
+    for row in rows:
+        event = _decode(mapper, row)
         if version is not None and event.originator_version > version:
-            break
-        if as_of is not None and event.timestamp > as_of:
-            break
-        last = (event, aggregate)
+            return
+        if known_by is not None and event.timestamp > known_by:
+            return  # the log held a prefix: nothing recorded later counts
+        if occurred_by is not None and occurred_at(event) > occurred_by:
+            continue
+        if aggregate is None and event.originator_version != 1:
+            continue  # the aggregate's creation itself happened later
+        if aggregate is not None:
+            aggregate = copy.deepcopy(aggregate)  # each yielded state stays as it was
+            aggregate.version = event.originator_version - 1  # events left out keep their numbers
+        aggregate = event.mutate(aggregate)
+        yield event, aggregate
+
+
+def upto(rows: list[LogRow], version: int | None = None, as_of: datetime | None = None,
+         known_by: datetime | None = None,
+         occurred_by: datetime | None = None) -> tuple[Any, Any] | None:
+    """The last (event, state) within the limits; `as_of` is the recorded-time limit (older name)."""
+    last = None
+    for found in walk(rows, version, known_by or as_of, occurred_by):
+        last = found
     return last
 
 

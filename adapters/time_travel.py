@@ -1,10 +1,18 @@
-"""A report as it stood at a moment, rebuilt from the log.
+"""A report as it stood at a moment, rebuilt from the log, in either of the two times.
 
-"As of T" means the events *recorded* by T, so last month's report can be
-reproduced exactly even if late entries arrived since. For each aggregate that
-is a prefix of its history: once one of its events was recorded after T, its
-later versions are left out too, the same rule `audit replay --as-of` follows
-(clocks of different writers may disagree by a little).
+Recorded time (`known_at`): the events *recorded* by then, so last month's report
+can be reproduced exactly even if late entries arrived since. For each aggregate
+that is a prefix of its history: once one of its events was recorded after the
+moment, its later versions are left out too, the rule `audit replay --known-at`
+follows (clocks of different writers may disagree by a little).
+
+Business time (`as_of`): the events that *happened* by then, as known now (late
+entries included), the rule of `audit replay --as-of`. Both together: what the
+log held at `known_at` about the day `as_of`.
+
+`report summary --as-of` (cli_commands/report_cmds.py) still means recorded
+time and calls `summary_as_of`; to match `audit replay` it should offer
+`--as-of` (business) and `--known-at` (recorded) and call `summary_at`.
 """
 
 from __future__ import annotations
@@ -19,16 +27,31 @@ from projections.framework import MemoryState
 from projections.summary import summarize
 
 
-def summary_as_of(app: Any, since: date | None, until: date | None,
-                  as_of: datetime) -> dict[str, Any]:
+def summary_at(app: Any, since: date | None, until: date | None, *,
+               known_at: datetime | None = None, as_of: datetime | None = None) -> dict[str, Any]:
+    from adapters.replay import occurred_at
+
     projection = CaseStatsProjection(local_tz())
     state = MemoryState()
     cut: set[str] = set()
     for _, event in EventFeed(app).events(topics=projection.topics()):
-        if event.originator_id in cut or event.timestamp > as_of:
+        if known_at is not None and (event.originator_id in cut or event.timestamp > known_at):
             cut.add(event.originator_id)
             continue
+        if as_of is not None and occurred_at(event) > as_of:
+            continue  # had not happened yet; a later event of the same case may have
         projection.apply(state, event)
     figures = summarize(state.rows(CaseStatRow), since, until)
-    figures["as_of"] = as_of.isoformat()
+    if known_at is not None:
+        figures["known_at"] = known_at.isoformat()
+    if as_of is not None:
+        figures["as_of"] = as_of.isoformat()
+    return figures
+
+
+def summary_as_of(app: Any, since: date | None, until: date | None,
+                  as_of: datetime) -> dict[str, Any]:
+    """The report as the log stood at `as_of` (recorded time), as `report summary` asks."""
+    figures = summary_at(app, since, until, known_at=as_of)
+    figures["as_of"] = figures.pop("known_at")
     return figures

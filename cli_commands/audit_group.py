@@ -9,15 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 import click
 
-from adapters.clock import local_tz
 from cli_commands.errors import GuardedGroup
-from cli_commands.event_text import event_name, history_lines
-from cli_commands.parsing import MOMENT
+from cli_commands.event_text import history_lines
+from cli_commands.help_lang import say
 from cli_commands.runtime import runtime
 
 
@@ -42,7 +41,8 @@ class Duration(click.ParamType[Any]):
             return value
         match = re.fullmatch(r"\s*(\d+)\s*(m|min|h|d|天|小时)?\s*", str(value))
         if not match:
-            self.fail(f"'{value}' is not a duration; use e.g. 30m, 48h or 3d", param, ctx)
+            self.fail(say(ctx, f"“{value}”不是有效的时长，应形如 30m、48h、3d 或 2天",
+                          f"'{value}' is not a duration; use e.g. 30m, 48h or 3d"), param, ctx)
         amount, unit = int(match.group(1)), match.group(2) or "h"
         unit = {"min": "m", "天": "d", "小时": "h"}.get(unit, unit)
         return timedelta(**{{"m": "minutes", "h": "hours", "d": "days"}[unit]: amount})
@@ -129,70 +129,8 @@ def undecodable(row: Any, error: Exception) -> dict[str, Any]:
             "data": {"undecodable": f"{type(error).__name__}: {error}"[:300]}}
 
 
-@audit.command("replay")
-@click.argument("aggregate")
-@click.option("--as-of", "as_of", type=MOMENT, help="State as recorded at this moment.")
-@click.option("--version", type=click.IntRange(min=1), help="State after version N.")
-@click.option("--step", is_flag=True, help="Walk the history one event at a time, showing "
-              "what each event changed.")
-def replay_cmd(aggregate: str, as_of: datetime | None, version: int | None, step: bool) -> None:
-    """Show an aggregate exactly as it stood at a moment or version (time travel).
-
-    \b
-    Example:
-      gongzhi audit replay C2026-000001 --as-of "2026-10-16 12:00"
-      gongzhi audit replay C2026-000001 --version 5
-      gongzhi audit replay C2026-000001 --step
-    """
-    from adapters.jsonable import event_topic
-    from adapters.replay import changes, document, replay, upto
-    from adapters.views import view_of_ref
-
-    rt = runtime()
-    if as_of and version:
-        raise click.UsageError(rt.say("--as-of 与 --version 只能给一个",
-                                      "give --as-of or --version, not both"))
-    with log_reader() as reader:
-        rows = stream_rows(reader, aggregate_id(aggregate))
-    today = as_of.astimezone(local_tz()).date() if as_of else rt.today()
-    if step:
-        steps: list[dict[str, Any]] = []
-        before: dict[str, Any] = {}
-        for event, state in replay(rows):
-            if (version and event.originator_version > version) or (
-                    as_of and event.timestamp > as_of):
-                break
-            after = document(state, today)
-            steps.append({"version": event.originator_version, "type": type(event).__name__,
-                          "topic": event_topic(event), "changes": changes(before, after)})
-            before = after
-        text = "\n".join(
-            f"v{s['version']} {event_name(s['topic'], rt.lang)}\n" + "\n".join(
-                _change_line(k, c) for k, c in s["changes"].items()) for s in steps)
-        rt.emit(steps, text)
-        return
-    if version and version > rows[-1].version:
-        raise click.BadParameter(rt.say(f"{rows[0].originator_id} 只有 {rows[-1].version} 个版本",
-                                        f"{rows[0].originator_id} has only {rows[-1].version} "
-                                        "versions"), param_hint="'--version'")
-    found = upto(rows, version=version, as_of=as_of)
-    if found is None:
-        raise click.ClickException(rt.say("该时刻之前没有任何记录", "nothing was recorded by then"))
-    event, state = found
-    doc = document(state, today)
-    rt.emit(doc, view_of_ref(state.id).render(doc, rt.lang))
-
-
-def _change_line(key: str, change: dict[str, Any]) -> str:
-    if "added" in change:
-        return "\n".join([*(f"   {key} + {_short(v)}" for v in change["added"]),
-                          *(f"   {key} - {_short(v)}" for v in change["removed"])])
-    return f"   {key}: {_short(change['from'])} → {_short(change['to'])}"
-
-
-def _short(value: Any) -> str:
-    text = str(value)
-    return text if len(text) <= 80 else text[:77] + "…"
-
-
-from cli_commands import audit_integrity  # noqa: E402,F401  (registers seal, verify, export)
+# Imported last, for what they add to the group: seal, verify, export; replay.
+from cli_commands import (  # noqa: E402
+    audit_integrity,  # noqa: F401
+    audit_replay,  # noqa: F401
+)

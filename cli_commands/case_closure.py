@@ -19,7 +19,8 @@ from domain.vocabulary import Outcome, Satisfaction
               help="Who promises: a party (c1, r1, name) or a referred department.")
 @click.option("--duty", required=True, help="What is promised.")
 @click.option("--due", type=DUE, required=True,
-              help="By when: a date (2026-11-08) or days after today's step (+30).")
+              help="By when: a date (2026-11-08), or +N: N days after the day the commitment "
+              "is made (the step's --at date; today without --at).")
 @at_option
 def commit(ref: str, party: str, duty: str, due: date | DaysLater, at: datetime | None) -> None:
     """Record a commitment; prints its id (K1, K2 ...).
@@ -95,7 +96,8 @@ def fail(ref: str, reason: str, at: datetime | None) -> None:
               help="resolved/调解成功 (needs agreement), unresolved/调解未成 (needs fail), "
               "withdrawn/撤回, transferred/移交处理.")
 @click.option("--satisfaction", type=TermType(Satisfaction), required=True,
-              help="Follow-up visit (回访): 满意, 基本满意, 不满意, 无法回访.")
+              help="Follow-up visit (回访): satisfied/满意, basically satisfied/基本满意, "
+              "dissatisfied/不满意, unreachable/无法回访.")
 @click.option("--follow-up", "follow_up", help="Notes of the follow-up visit.")
 @at_option
 def close(ref: str, outcome: Outcome, satisfaction: Satisfaction, follow_up: str | None,

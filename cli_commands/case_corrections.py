@@ -73,7 +73,7 @@ def correct(ref: str, entry: str, reason: str, started_at: datetime | None,
             ended_at: datetime | None, inspectors: tuple[str, ...], due: date | DaysLater | None,
             at: datetime | None, **fields: Any) -> None:
     """Replace fields of an entry (更正), checked by the rules of the command that
-    recorded it; the original stays in the history and `case show` marks it 更正.
+    recorded it; the original stays in the history and `case show` marks it corrected (更正).
 
     \b
     Example:

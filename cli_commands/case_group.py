@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from cli_commands import (
+    case_agreement,
     case_closure,
     case_corrections,
     case_departments,
@@ -31,4 +32,4 @@ def case() -> None:
 
 
 case.add_commands_of(case_intake, case_talks, case_departments, case_closure, case_reading,
-                     case_corrections)
+                     case_corrections, case_agreement)

@@ -24,7 +24,8 @@ def at_option(func: Callable[..., Any]) -> Callable[..., Any]:
         "--at",
         type=MOMENT,
         metavar="TIME",
-        help="When it happened (business time), e.g. '2026-10-08 21:30'. Default: now.",
+        help="When it happened (business time, in GONGZHI_TZ, default Asia/Shanghai): "
+        "'2026-10-08 21:30', 'yesterday 09:00', '-2h'. Default: now.",
     )(func)
 
 

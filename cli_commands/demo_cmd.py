@@ -64,6 +64,8 @@ def demo() -> None:
     lines = [rule, render_case(document, rt.lang), rule,
              rt.say("办理经过：", "History:")]
     lines += history_lines(history, rt.lang, names)
+    from cli_commands.case_agreement import agreement_page  # the agreement the parties signed
+    lines += [rule, agreement_page(case, events, rt.lang).rstrip()]
     store = rt.config.describe()
     lines += [rule, rt.say(
         f"演示数据存储：{store}\n继续查看：gongzhi --store {store} case list / "

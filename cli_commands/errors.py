@@ -10,6 +10,7 @@ from typing import IO, Any
 import click
 
 from adapters.errors import AppError
+from cli_commands.help_lang import LocalizedHelp
 from domain.errors import DomainError
 
 
@@ -44,7 +45,7 @@ class JsonAwareUsageError(ShowsJson, click.UsageError):
         self.code, self.as_json = code, as_json
 
 
-class GuardedCommand(click.Command):
+class GuardedCommand(LocalizedHelp, click.Command):
     """A command whose refusals are translated with its own context (for the usage line)."""
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -52,7 +53,7 @@ class GuardedCommand(click.Command):
             return super().invoke(ctx)
 
 
-class GuardedGroup(click.Group):
+class GuardedGroup(LocalizedHelp, click.Group):
     command_class = GuardedCommand
     group_class = type
 
@@ -82,7 +83,29 @@ def translate_errors(ctx: click.Context) -> Iterator[None]:
         raise _translate(error, ctx, lang, as_json) from None
 
 
+# English-only messages raised by commands as click errors, in Chinese (keyed by the English).
+CLICK_MESSAGES_ZH = {
+    "--until is before --since": "--until 早于 --since：截止日不能早于起始日",
+    "expected the seal's hash: 16 to 64 hex digits": "应为封存时公布的哈希：16 到 64 位十六进制数字",
+}
+
+
+def _in_chinese(error: click.ClickException) -> click.ClickException:
+    if isinstance(error, click.MissingParameter):  # click ends it with an English full stop
+        return click.UsageError(error.format_message().rstrip(".") + "。", error.ctx)
+    zh = CLICK_MESSAGES_ZH.get(error.message)
+    if zh is None:
+        return error
+    if isinstance(error, click.BadParameter):
+        return click.BadParameter(zh, ctx=error.ctx, param=error.param, param_hint=error.param_hint)
+    if isinstance(error, click.UsageError):
+        return click.UsageError(zh, error.ctx)
+    return click.ClickException(zh)
+
+
 def _translate(error: Exception, ctx: click.Context, lang: str, as_json: bool) -> Exception:
+    if isinstance(error, click.ClickException) and lang == "zh":
+        error = _in_chinese(error)
     if isinstance(error, DomainError):
         message = error.message(lang)
         if error.exit_code == 2:
@@ -96,13 +119,13 @@ def _translate(error: Exception, ctx: click.Context, lang: str, as_json: bool) -
     if isinstance(error, click.ClickException):
         return (JsonAwareError(error.format_message(), "refused", as_json, error.exit_code)
                 if as_json else error)
-    store_message = _store_error(error, lang)
+    store_message = _store_error(error, lang, ctx)
     if store_message is None:
         return error
     return JsonAwareError(store_message, "store_error", as_json)
 
 
-def _store_error(error: Exception, lang: str) -> str | None:
+def _store_error(error: Exception, lang: str, ctx: click.Context) -> str | None:
     """Messages for failures below the application: the database, the driver, the bytes.
 
     Only libraries already imported are checked, so this costs no import time.
@@ -124,10 +147,29 @@ def _store_error(error: Exception, lang: str) -> str | None:
                 if zh else "a stored event can no longer be read; its bytes were probably "
                 "altered: run 'gongzhi audit verify' to find out")
     if isinstance(error, PersistenceError) or _is_driver_error(error):
-        detail = (str(error).strip().splitlines() or [type(error).__name__])[0]
-        return (f"无法访问数据存储：{detail}（检查 --store 设置与数据库状态）" if zh else
-                f"the store could not be used: {detail} (check --store and the database)")
+        from cli_commands.store_messages import driver_message
+
+        return driver_message(error, lang, *_blamed_setting(error, ctx))
     return None
+
+
+def _blamed_setting(error: Exception, ctx: click.Context) -> tuple[str, str]:
+    """The option whose store failed, and that store: only the read models use SQLAlchemy."""
+    import sys
+
+    runtime = ctx.find_root().obj
+    sqlalchemy = sys.modules.get("sqlalchemy.exc")
+    reading = sqlalchemy is not None and isinstance(error, sqlalchemy.SQLAlchemyError)
+    option, value = (("--read-store", getattr(runtime, "read_store", None)) if reading else
+                     ("--store", getattr(runtime, "store", None)))
+    if not value:
+        option, value = "--store", getattr(runtime, "store", "")
+    try:
+        from adapters.settings import StoreConfig
+
+        return option, StoreConfig.parse(value).describe()
+    except Exception:  # a setting that does not parse was refused before any driver ran
+        return option, str(value)
 
 
 def _is_driver_error(error: Exception) -> bool:

@@ -7,26 +7,35 @@ accepted forms; nothing has been written at that point.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
 from typing import Any
 
-import attrs
 import click
 
+from cli_commands.help_lang import lang_of as _lang
+from cli_commands.help_lang import say as _say
+from cli_commands.time_input import DAY, DUE, MOMENT, DaysLater, DayType, DueType, MomentType
 from domain.departments import find_department
 from domain.errors import DomainError
 from domain.refs import parse_case_ref
 from domain.values import PartySpec, ReferralRequest, TimeWindow
+
+__all__ = [
+    "ASK",
+    "CASE_REF",
+    "DAY",
+    "DEPARTMENT",
+    "DUE",
+    "MOMENT",
+    "PARTY",
+    "WINDOW",
+    "DayType",
+    "DaysLater",
+    "DomainParam",
+    "DueType",
+    "MomentType",
+    "TermType",
+]
 from domain.vocabulary import PartyKind, Term, parse_term
-
-
-def _lang(ctx: click.Context | None) -> str:
-    runtime = ctx.find_root().obj if ctx else None
-    return getattr(runtime, "lang", "en") or "en"
-
-
-def _say(ctx: click.Context | None, zh: str, en: str) -> str:
-    return zh if _lang(ctx) == "zh" else en
 
 
 class DomainParam(click.ParamType[Any]):
@@ -109,91 +118,7 @@ class WindowType(DomainParam):
         return TimeWindow.parse(value)
 
 
-_CN_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?")
-_CN_TIME = re.compile(r"(\d{1,2})\s*[时点:：]\s*(\d{1,2})?\s*分?")
-
-
-def _normalise(value: str) -> str:
-    value = value.strip()
-    value = _CN_DATE.sub(lambda m: f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d} ", value)
-    value = _CN_TIME.sub(lambda m: f"{int(m[1]):02d}:{int(m[2] or 0):02d}", value)
-    return re.sub(r"\s+", " ", value.replace("/", "-")).strip()
-
-
-class MomentType(click.ParamType[Any]):
-    """A business time: 2026-10-08 21:30, 2026-10-08T21:30+08:00, 2026年10月8日 21:30.
-
-    Without a zone it is local time (GONGZHI_TZ, default Asia/Shanghai).
-    """
-
-    name = "TIME"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        if isinstance(value, datetime):
-            return value
-        from adapters.clock import local_tz
-
-        text = _normalise(str(value))
-        try:
-            moment = datetime.fromisoformat(text)
-        except ValueError:
-            self.fail(_say(ctx, f"“{value}”不是有效时间，应形如 2026-10-08 21:30 或 2026年10月8日 21:30",
-                           f"'{value}' is not a time; use e.g. 2026-10-08 21:30 or "
-                           "2026-10-08T21:30+08:00"), param, ctx)
-        if moment.tzinfo is None:
-            return moment.replace(tzinfo=local_tz())
-        # Written in local time whatever zone it was typed in, so the days the case's
-        # rules derive from it (due dates, report days) are local days.
-        return moment.astimezone(local_tz())
-
-
-@attrs.frozen
-class DaysLater:
-    days: int
-
-    def from_(self, start: date) -> date:
-        return start + timedelta(days=self.days)
-
-
-class DueType(click.ParamType[Any]):
-    """A due date: 2026-11-08, 2026年11月8日, or +30 / 30天 (days after the commitment)."""
-
-    name = "DATE|+DAYS"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        if isinstance(value, date | DaysLater):
-            return value
-        text = str(value).strip()
-        relative = re.fullmatch(r"\+?\s*(\d{1,4})\s*(?:d|days?|天|日)?", text)
-        if relative:
-            return DaysLater(int(relative.group(1)))
-        try:
-            return date.fromisoformat(_normalise(text))
-        except ValueError:
-            self.fail(_say(ctx, f"“{value}”不是有效日期，应形如 2026-11-08、2026年11月8日 或 +30（天后）",
-                           f"'{value}' is not a date; use e.g. 2026-11-08 or +30 (days later)"),
-                      param, ctx)
-
-
-class DayType(click.ParamType[Any]):
-    """A calendar day: 2026-10-01, 2026/10/01 or 2026年10月1日."""
-
-    name = "DATE"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        if isinstance(value, date):
-            return value
-        try:
-            return date.fromisoformat(_normalise(str(value)))
-        except ValueError:
-            self.fail(_say(ctx, f"“{value}”不是有效日期，应形如 2026-10-01 或 2026年10月1日",
-                           f"'{value}' is not a date; use e.g. 2026-10-01"), param, ctx)
-
-
 CASE_REF = CaseRefType()
-DAY = DayType()
-MOMENT = MomentType()
-DUE = DueType()
 DEPARTMENT = DepartmentType()
 ASK = AskType()
 PARTY = PartyType()

@@ -32,7 +32,7 @@ class Runtime:
         try:
             return StoreConfig.parse(self.store)
         except StoreSettingError as error:
-            raise click.BadParameter(str(error), param_hint="'--store'") from None
+            raise self._bad_setting(error, "--store", self.store) from None
 
     @property
     def read_config(self) -> StoreConfig:
@@ -42,7 +42,13 @@ class Runtime:
         try:
             return StoreConfig.parse(self.read_store)
         except StoreSettingError as error:
-            raise click.BadParameter(str(error), param_hint="'--read-store'") from None
+            raise self._bad_setting(error, "--read-store", self.read_store) from None
+
+    def _bad_setting(self, error: StoreSettingError, option: str, value: str) -> click.BadParameter:
+        from cli_commands.store_messages import setting_message
+
+        return click.BadParameter(setting_message(error, self.lang, value.strip()),
+                                  param_hint=f"'{option}'")
 
     def app(self, *, read_only: bool = False) -> Any:
         """The application over the store (read-only where the back end allows it)."""

@@ -42,8 +42,15 @@ ACTOR = "李调解员"
 FAR_DUE = date(2099, 12, 31)  # never overdue, whatever day the test runs
 
 
-def gongzhi(store: Path, *args: str) -> Result:
-    result = CliRunner().invoke(cli, ["--store", str(store), "--lang", "en", *args])
+# "Now" for every command: after every recording time the tests make (StepClock starts
+# on 2026-11-01), so no result depends on the day the tests run.
+NOW = datetime(2026, 12, 1, 1, 0, tzinfo=UTC)
+TODAY = NOW.astimezone(CST).date()
+
+
+def gongzhi(store: Path, *args: str, lang: str = "en") -> Result:
+    result = CliRunner().invoke(cli, ["--store", str(store), "--lang", lang, *args],
+                                obj={"clock": lambda: NOW})
     crashed = result.exception if not isinstance(result.exception, SystemExit) else None
     assert crashed is None, f"gongzhi {' '.join(args)} crashed: {crashed!r}"
     return result
@@ -172,7 +179,7 @@ def test_replay_shows_the_state_after_the_first_n_events(
 
 
 def check_history(app: Gongzhi, store: Path, ref: str, recorded: list[datetime]) -> None:
-    today = date.today()
+    today = TODAY
     reader = SQLiteLogReader(str(store))
     try:
         rows = reader.stream(ref)
@@ -193,9 +200,9 @@ def check_history(app: Gongzhi, store: Path, ref: str, recorded: list[datetime])
         assert plain(case_document(state, today)) == expected[n]
         assert gongzhi_json(store, "audit", "replay", ref, "--version", str(n)) == expected[n]
 
-    # --as-of: the last version recorded at or before the moment.
+    # --known-at: the last version recorded at or before the moment.
     def version_as_of(moment: datetime) -> int:
-        found = upto(rows, as_of=moment)
+        found = upto(rows, known_by=moment)
         return found[0].originator_version if found else 0
 
     for n, moment in enumerate(recorded, 1):
@@ -204,9 +211,9 @@ def check_history(app: Gongzhi, store: Path, ref: str, recorded: list[datetime])
         assert version_as_of(moment + timedelta(seconds=59)) == n
     n = versions // 2 + 1
     for moment in (recorded[n - 1], recorded[n - 1] + timedelta(seconds=59)):
-        assert gongzhi_json(store, "audit", "replay", ref, "--as-of",
+        assert gongzhi_json(store, "audit", "replay", ref, "--known-at",
                             moment.isoformat()) == expected[n]
-    too_early = gongzhi(store, "audit", "replay", ref, "--as-of",
+    too_early = gongzhi(store, "audit", "replay", ref, "--known-at",
                         (recorded[0] - timedelta(minutes=1)).isoformat())
     assert too_early.exit_code == 1
     assert "nothing was recorded by then" in too_early.stderr
@@ -252,7 +259,7 @@ def build(store: Path, clock: StepClock,
         app.close()
 
 
-def test_as_of_a_local_time_picks_the_last_version_recorded_by_then(store: Path) -> None:
+def test_known_at_a_local_time_picks_the_last_version_recorded_by_then(store: Path) -> None:
     clock = StepClock(datetime(2026, 11, 1, 1, 0, tzinfo=UTC))  # 09:00 in Shanghai
     ref, recorded = build(store, clock, [
         lambda c, s: c.assign("王调解员", s),
@@ -261,21 +268,100 @@ def test_as_of_a_local_time_picks_the_last_version_recorded_by_then(store: Path)
     ])
     assert [t.astimezone(CST).strftime("%H:%M") for t in recorded] == [
         "09:01", "09:02", "09:03", "09:04"]
-    at = {t: gongzhi_json(store, "audit", "replay", ref, "--as-of", f"2026-11-01 {t}")
+    at = {t: gongzhi_json(store, "audit", "replay", ref, "--known-at", f"2026-11-01 {t}")
           for t in ("09:01", "09:02:30", "09:03", "09:59")}
     assert (at["09:01"]["version"], at["09:01"]["mediator"]) == (1, None)
     assert (at["09:02:30"]["version"], at["09:02:30"]["mediator"]) == (2, "王调解员")
     assert (at["09:03"]["version"], at["09:03"]["notes"]) == (3, ["已电话联系"])
     assert (at["09:59"]["version"], at["09:59"]["status"]) == (4, "agreed")
-    text = gongzhi(store, "audit", "replay", ref, "--as-of", "2026-11-01 09:02:30")
+    text = gongzhi(store, "audit", "replay", ref, "--known-at", "2026-11-01 09:02:30")
     assert text.exit_code == 0 and "王调解员" in text.stdout and "v2" in text.stdout
 
 
 def test_as_of_and_version_together_are_refused(store: Path) -> None:
     ref, _ = build(store, StepClock(), [lambda c, s: c.add_note("已电话联系", s)])
-    result = gongzhi(store, "audit", "replay", ref, "--version", "1", "--as-of", "2026-11-02")
-    assert result.exit_code == 2
-    assert "not both" in result.stderr
+    for moment in ("--as-of", "--known-at"):
+        result = gongzhi(store, "audit", "replay", ref, "--version", "1", moment, "2026-11-02")
+        assert result.exit_code == 2
+        assert "not both" in result.stderr
+
+
+# -- a case entered after the fact: business time and recorded time ---------------------------
+
+# The mediator worked the case from 10 to 20 November but typed it all in on 25 November.
+DAY = {n: datetime(2026, 11, n, 10, 0, tzinfo=CST) for n in range(1, 31)}
+
+
+@pytest.fixture
+def back_dated(store: Path) -> str:
+    clock = StepClock(datetime(2026, 11, 25, 1, 0, tzinfo=UTC))  # typed in on the 25th
+    app = Gongzhi(StoreConfig.parse(str(store)), clock=clock)
+    try:
+        ref = open_restaurant_case(app, at=DAY[10]).id
+        for day, command in [
+            (12, lambda c, s: c.assign("王调解员", s)),
+            (15, lambda c, s: c.commit("r1", "安装油烟净化器", date(2026, 11, 18), s)),
+            (19, lambda c, s: c.agree("22点后停止户外营业", s)),
+        ]:
+            stamp = app.stamp(ACTOR, DAY[day])
+            app.change_case(ref, lambda c, command=command, stamp=stamp: command(c, stamp))
+        # A late entry recorded on the 28th about the 14th: a statement the mediator forgot.
+        clock.now = datetime(2026, 11, 28, 1, 0, tzinfo=UTC)
+        stamp = app.stamp(ACTOR, DAY[14])
+        app.change_case(ref, lambda c: c.record_statement(
+            "c1", StatementKind.DEMAND, "22点后停止营业", stamp))
+        return ref
+    finally:
+        app.close()
+
+
+def test_as_of_is_business_time_for_a_back_dated_case(store: Path, back_dated: str) -> None:
+    ref = back_dated
+    on_16th = gongzhi_json(store, "audit", "replay", ref, "--as-of", "2026-11-16 12:00")
+    assert on_16th["status"] == "open" and on_16th["mediator"] == "王调解员"
+    assert [c["id"] for c in on_16th["commitments"]] == ["K1"]
+    assert on_16th["commitments"][0]["overdue"] is False  # due on the 18th: not yet, on the 16th
+    # The late entry about the 14th is known now, so it is part of the 16th.
+    assert [s["text"] for s in on_16th["statements"]] == ["22点后停止营业"]
+    on_20th = gongzhi_json(store, "audit", "replay", ref, "--as-of", "2026-11-20 00:00")
+    assert on_20th["status"] == "agreed"
+    assert on_20th["commitments"][0]["overdue"] is True  # judged on the 20th, not today
+    on_11th = gongzhi_json(store, "audit", "replay", ref, "--as-of", "2026-11-11 09:00")
+    assert on_11th["mediator"] is None and on_11th["commitments"] == []
+    before = gongzhi(store, "audit", "replay", ref, "--as-of", "2026-11-09 12:00")
+    assert before.exit_code == 1 and "nothing had happened by 2026-11-09 12:00" in before.stderr
+    text = gongzhi(store, "audit", "replay", ref, "--as-of", "2026-11-16 12:00", lang="zh")
+    assert text.exit_code == 0, text.output
+    assert "2026-11-16 12:00 时的状态（按业务时间，依目前所知）" in text.stdout
+    assert "王调解员" in text.stdout
+
+
+def test_known_at_is_recorded_time_and_both_together_say_what_we_knew_then(
+        store: Path, back_dated: str) -> None:
+    ref = back_dated
+    # On the 24th nothing had been typed in yet; by the 26th everything but the late entry.
+    early = gongzhi(store, "audit", "replay", ref, "--known-at", "2026-11-24 12:00")
+    assert early.exit_code == 1 and "nothing was recorded by then" in early.stderr
+    on_26th = gongzhi_json(store, "audit", "replay", ref, "--known-at", "2026-11-26 12:00")
+    assert on_26th["status"] == "agreed" and on_26th["statements"] == []
+    # What did we know on the 26th about the 16th? Not yet the statement of the 14th.
+    then = gongzhi_json(store, "audit", "replay", ref, "--as-of", "2026-11-16 12:00",
+                        "--known-at", "2026-11-26 12:00")
+    assert then["status"] == "open" and then["mediator"] == "王调解员"
+    assert then["statements"] == []
+    now = gongzhi_json(store, "audit", "replay", ref, "--as-of", "2026-11-16 12:00",
+                       "--known-at", "2026-11-29 12:00")
+    assert [s["text"] for s in now["statements"]] == ["22点后停止营业"]
+
+
+def test_step_follows_business_time_too(store: Path, back_dated: str) -> None:
+    steps = gongzhi_json(store, "audit", "replay", back_dated, "--step",
+                         "--as-of", "2026-11-16 12:00")
+    # v4 (the agreement on the 19th) is left out; v5, about the 14th, is in.
+    assert [(s["version"], s["type"]) for s in steps] == [
+        (1, "Opened"), (2, "MediatorAssigned"), (3, "CommitmentMade"), (5, "StatementRecorded")]
+    assert datetime.fromisoformat(steps[3]["occurred_at"]) == DAY[14]
+    assert steps[3]["recorded_at"].endswith("+08:00")  # every time in the local zone
 
 
 def test_step_says_what_each_event_changed(store: Path) -> None:
@@ -294,9 +380,18 @@ def test_step_says_what_each_event_changed(store: Path) -> None:
                                    "agreement": {"from": None, "to": "22点后停止营业"}}
     until = gongzhi_json(store, "audit", "replay", ref, "--step", "--version", "2")
     assert [s["version"] for s in until] == [1, 2]
-    text = gongzhi(store, "audit", "replay", ref, "--step")
-    assert "mediator: None → 王调解员" in text.stdout
-    assert "notes + 已电话联系" in text.stdout
+    # In words, in either language: the event's line, then each field by its name, codes as
+    # words, never a Python dict.
+    text = gongzhi(store, "audit", "replay", ref, "--step").stdout
+    assert "mediator: — → 王调解员" in text
+    assert "notes: added 已电话联系" in text
+    assert "status: open → agreed" in text and "agreement reached" in text
+    zh = gongzhi(store, "audit", "replay", ref, "--step", lang="zh").stdout
+    assert "指派调解员" in zh and "调解员：— → 王调解员" in zh
+    assert "备注：新增 已电话联系" in zh
+    assert "状态：调解中 → 已达成协议" in zh
+    for page in (text, zh):
+        assert "{" not in page and "None" not in page, page
 
 
 def test_step_shows_a_note_repeated_word_for_word_as_added(store: Path) -> None:
@@ -308,7 +403,7 @@ def test_step_shows_a_note_repeated_word_for_word_as_added(store: Path) -> None:
     steps = gongzhi_json(store, "audit", "replay", ref, "--step")
     assert steps[2]["changes"]["notes"] == {"added": ["已电话联系"], "removed": []}
     text = gongzhi(store, "audit", "replay", ref, "--step")
-    assert text.stdout.count("notes + 已电话联系") == 2
+    assert text.stdout.count("notes: added 已电话联系") == 2
 
 
 # -- history ------------------------------------------------------------------------------------
@@ -395,3 +490,23 @@ def test_history_refuses_a_bad_duration_and_an_unknown_case(
     assert bad.exit_code == 2 and "not a duration" in bad.stderr
     unknown = gongzhi(store, "audit", "history", "2026-99")
     assert unknown.exit_code == 1 and "C2026-000099" in unknown.stderr
+
+
+def test_the_summary_travels_in_both_times_too(store: Path, back_dated: str) -> None:
+    """What `report summary` should offer: the figures by business time and by recorded time."""
+    from adapters.time_travel import summary_as_of, summary_at
+
+    app = Gongzhi(StoreConfig.parse(str(store)), clock=lambda: NOW)
+    try:
+        def opened(**moment: datetime) -> int:
+            figures: dict[str, Any] = summary_at(app, None, None, **moment)
+            return int(figures["opened"])
+
+        assert opened(as_of=DAY[9]) == 0 and opened(as_of=DAY[16]) == 1
+        assert opened(known_at=datetime(2026, 11, 24, tzinfo=CST)) == 0  # not yet typed in
+        assert opened(known_at=datetime(2026, 11, 26, tzinfo=CST)) == 1
+        assert opened(as_of=DAY[9], known_at=datetime(2026, 11, 26, tzinfo=CST)) == 0
+        old = summary_as_of(app, None, None, datetime(2026, 11, 26, tzinfo=CST))
+        assert old["opened"] == 1 and old["as_of"].startswith("2026-11-26")
+    finally:
+        app.close()

@@ -167,12 +167,12 @@ COMMAND_PATHS = _command_paths()
 CASE_COMMANDS = {
     "open", "join", "assign", "statement", "propose", "accept", "reject", "refer", "respond",
     "escalate", "inspect", "commit", "fulfil", "breach", "agree", "fail", "close", "reopen",
-    "note", "show", "history", "list", "retract", "correct",
+    "note", "show", "history", "list", "retract", "correct", "agreement",
 }
 
 
 def test_root_help_lists_every_group_with_an_example() -> None:
-    result = CliRunner().invoke(cli, ["--help"])
+    result = CliRunner().invoke(cli, ["--lang", "en", "--help"])
     assert result.exit_code == 0, result.output
     for group in GROUPS:
         assert group in result.stdout
@@ -186,7 +186,7 @@ def test_every_case_command_is_reachable() -> None:
 
 @pytest.mark.parametrize("path", COMMAND_PATHS, ids=[" ".join(p) for p in COMMAND_PATHS])
 def test_every_command_help_has_an_example(path: list[str]) -> None:
-    result = CliRunner().invoke(cli, [*path, "--help"])
+    result = CliRunner().invoke(cli, ["--lang", "en", *path, "--help"])
     assert result.exit_code == 0, result.output
     assert result.exception is None
     assert f"{' '.join(path)} [OPTIONS]" in result.stdout
@@ -223,7 +223,7 @@ WRITES: dict[str, list[str]] = {
 
 
 def test_writes_cover_every_write_command() -> None:
-    assert set(WRITES) == CASE_COMMANDS - {"show", "history", "list"}
+    assert set(WRITES) == CASE_COMMANDS - {"show", "history", "list", "agreement"}
 
 
 @pytest.mark.parametrize("command", sorted(WRITES))
@@ -309,9 +309,13 @@ def test_open_refusals_say_what_to_fix_and_open_nothing(store: Store, ref: str) 
                   "'张女士' is already a party", "“张女士”已是案件", ref=None)
     store.refused(_replace(OPEN, "--window", "25:00-02:00"), 2,
                   "must look like 22:00", "应形如 22:00", ref=None)
-    future = (NOW + timedelta(days=2)).strftime("%Y-%m-%d %H:%M")
+    # Later today is refused by the case's rules; days ahead already by the time parser.
+    future = (NOW + timedelta(hours=2)).strftime("%Y-%m-%d %H:%M")
     store.refused(_replace(OPEN, "--at", future), 1,
                   "is after the time of recording", "晚于记录时间", ref=None)
+    far = (NOW + timedelta(days=2)).strftime("%Y-%m-%d %H:%M")
+    store.refused(_replace(OPEN, "--at", far), 2, "is more than a day after now", "晚一天以上",
+                  ref=None)
     missing_summary = OPEN[: OPEN.index("--summary")] + OPEN[OPEN.index("--summary") + 2:]
     store.refused(missing_summary, 2, "--summary", "--summary", ref=None)
     assert store.count_cases() == 1
@@ -336,7 +340,7 @@ def test_a_malformed_value_is_refused_in_both_languages(store: Store, ref: str, 
     """The message names the accepted form; in Chinese mode it is Chinese like every other one."""
     args, en, example = MALFORMED[what]
     store.refused(args, 2, en, example)
-    message = store.run(*args).stderr.split("Error:", 1)[1]
+    message = store.run(*args).stderr.split("错误：", 1)[1]
     assert re.search(r"[\u4e00-\u9fff]", message), f"not translated: {message!r}"
 
 

@@ -698,7 +698,7 @@ def test_case_list_and_report_follow_corrections(cli_case: Store) -> None:
 
 @pytest.mark.parametrize("command", ["retract", "correct"])
 def test_help_explains_with_an_example(store: Store, command: str) -> None:
-    out = store.ok("case", command, "--help").stdout
+    out = store.ok("case", command, "--help", lang="en").stdout
     assert "Example" in out and f"gongzhi case {command} C2026-000001" in out
     assert ("撤销" if command == "retract" else "更正") in out
 
