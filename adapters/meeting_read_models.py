@@ -69,4 +69,8 @@ def meetings(models: ReadModels, status: str | None = None,
              "community": r.community, "scheduled_at": r.scheduled_at.astimezone(tz).isoformat(),
              "venue": r.venue, "items": len([i for i in r.items.split(",") if i]),
              "bodies": len([b for b in r.bodies.split(",") if b])}
-            for r in sorted(rows, key=lambda r: r.ref)]
+            for r in sorted(rows, key=_by_ref)]
+
+
+def _by_ref(row: MeetingRow) -> str:
+    return row.ref

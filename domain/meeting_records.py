@@ -12,8 +12,8 @@ from typing import Any
 
 import attrs
 
-from domain.personal import PersonalData
 from domain.meeting_vocabulary import ActionStatus
+from domain.personal import PersonalData
 
 
 def _tuple(values: Iterable[Any]) -> tuple[Any, ...]:

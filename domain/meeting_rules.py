@@ -16,7 +16,11 @@ if TYPE_CHECKING:
 
 
 class MeetingRules:
-    id: str
+    # State assigned by JointMeeting's event methods (declared here for type checkers).
+    if TYPE_CHECKING:
+        @property
+        def id(self) -> str: ...
+
     status: str
     convened_at: datetime
     held_at: datetime | None
