@@ -36,8 +36,8 @@ def sql_fetch(models: ReadModels) -> Fetch:
 
 def memory_fetch(state: MemoryState) -> Fetch:
     def fetch(row_class: type, **equals: Any) -> list[Any]:
-        return [r for r in state.rows(row_class)
-                if all(getattr(r, k) == v for k, v in equals.items())]
+        rows: list[Any] = state.rows(row_class)
+        return [r for r in rows if all(getattr(r, k) == v for k, v in equals.items())]
 
     return fetch
 

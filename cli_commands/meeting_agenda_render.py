@@ -36,6 +36,7 @@ WORDS = {
     "answer": Bilingual("答复", "answer"),
     "report": Bilingual("报告落实情况", "report on"),
 }
+MEDIATOR = Bilingual("调解员", "mediator")
 KINDS = {"statement": Bilingual("陈述", "statement"), "proposal": Bilingual("方案", "proposal"),
          "spot_check": Bilingual("现场检查", "spot check"), "response": Bilingual("部门答复", "response")}
 
@@ -67,7 +68,7 @@ def agenda_view(d: dict[str, Any], lang: str) -> dict[str, Any]:
 
 def _item(i: dict[str, Any], lang: str, w: dict[str, str]) -> dict[str, Any]:
     def history_line(h: dict[str, Any]) -> str:
-        who = f" {body_label(h['who'], lang)}" if h.get("who") else ""
+        who = f" {_who(h['who'], lang)}" if h.get("who") else ""
         failed = f"［{w['failed']}］" if h["failed"] else ""
         return f"{when(h['at'])} {KINDS[h['kind']].label(lang)} {h['entry']}{who}{failed}：{h['text']}"
 
@@ -90,6 +91,10 @@ def _item(i: dict[str, Any], lang: str, w: dict[str, str]) -> dict[str, Any]:
     }
 
 
+def _who(code: str, lang: str) -> str:
+    return MEDIATOR.label(lang) if code == "mediator" else body_label(code, lang)
+
+
 def render_agenda(document: dict[str, Any], fmt: str, lang: str) -> str:
     view = agenda_view(document, lang)
     if fmt == "html":
@@ -110,11 +115,11 @@ def _lines(v: dict[str, Any], markdown: bool) -> str:
                 item["summary"], f"{w['location']}：{item['location']}　{item['parties']}",
                 f"{h3}{w['asked']}"]
         out += [f"{bullet}{q['name']}：{q['question']}" for q in item["questions"]]
-        for key in ("history", "commitments", "earlier", "actions"):
-            if item[key]:
+        for key in ("history", "commitments", "earlier", "resolution", "actions"):
+            if item[key] and key == "resolution":
+                out += [f"{h3}{w[key]}", item[key]]
+            elif item[key]:
                 out += [f"{h3}{w[key]}", *(f"{bullet}{line}" for line in item[key])]
-        if item["resolution"]:
-            out += [f"{h3}{w['resolution']}", item["resolution"]]
     out += ["", f"{h2}{w['bring']}"]
     for b in v["bring"]:
         out.append(f"{h3}{b['name']}" if markdown else f"{b['name']}：")
@@ -128,3 +133,13 @@ def render_html(view: dict[str, Any]) -> str:
     env = jinja2.Environment(loader=jinja2.PackageLoader("cli_commands", "templates"),
                              autoescape=True, trim_blocks=True, lstrip_blocks=True)
     return env.get_template("meeting_agenda.html.j2").render(**view)
+
+
+def demo_agenda(meeting_ref: str, rt: Any) -> str:
+    """The demo's meeting agenda as text (after the meeting: resolutions and action items too)."""
+    from adapters.meeting_read_models import agenda
+    from adapters.readmodels import open_read_models
+
+    with open_read_models(rt.app(), rt.read_config) as models:
+        document = agenda(models, meeting_ref, rt.today())
+    return render_agenda(document, "text", rt.lang) if document else ""

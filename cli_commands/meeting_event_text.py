@@ -31,8 +31,10 @@ def convened(d: Data, lang: str, names: dict[str, str]) -> str:
 
 
 def _body(d: Data, lang: str, names: dict[str, str]) -> str:
+    if not d.get("reason"):
+        return body_label(d["body"], lang)
     reason = f"（{d['reason']}）" if lang == "zh" else f" ({d['reason']})"
-    return body_label(d["body"], lang) + (reason if d.get("reason") else "")
+    return body_label(d["body"], lang) + reason
 
 
 def item_added(d: Data, lang: str, names: dict[str, str]) -> str:
