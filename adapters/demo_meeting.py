@@ -97,7 +97,8 @@ class WithJointMeeting:
             ActionSpec("market_regulation", t("督促22点后收回门前桌椅", "See that the tables come "
                                               "in at 22:00"), date(2026, 10, 31)),
         ]
-        minutes = t("会议议定：一、22:00后停止户外营业；二、11月20日前安装油烟净化器；三、10月20日晚联合夜查。",
+        minutes = t("会议议定：一、22:00后停止户外营业；二、11月20日前安装油烟净化器；"
+                    "三、10月20日晚联合夜查。",
                     "Agreed: 1. no outdoor service after 22:00; 2. purifier by 20 November; "
                     "3. joint evening check on 20 October.")
         amended = minutes + t("四、派出所22:00—24:00加密巡逻。",

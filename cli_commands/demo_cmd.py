@@ -33,11 +33,11 @@ def demo() -> None:
     """
     from adapters.demo_case import play_restaurant_case
     from adapters.demo_meeting import with_joint_meeting
-    from cli_commands.meeting_agenda_render import demo_agenda
     from adapters.jsonable import event_envelope
     from adapters.views import view_of_ref
     from cli_commands.case_text import render_case
     from cli_commands.event_text import history_lines
+    from cli_commands.meeting_agenda_render import demo_agenda
 
     rt = runtime()
     root = click.get_current_context().find_root()
