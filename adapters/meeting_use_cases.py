@@ -17,7 +17,7 @@ from adapters.clock import local_tz
 from adapters.errors import NotFound
 from adapters.unit_of_work import Recorded, UnitOfWork
 from domain.case import Case
-from domain.meeting import JointMeeting
+from domain.meeting import RESOLVE, JointMeeting
 from domain.meeting_evidence import evidence_from_case
 from domain.meeting_kind import meeting_ref, meeting_year_prefix
 from domain.meeting_records import ActionSpec, CaseOnAgenda, Question
@@ -70,6 +70,7 @@ def add_item(unit: UnitOfWork, meeting: JointMeeting, stamp: Stamp, *, case_ref:
 def resolve(unit: UnitOfWork, meeting: JointMeeting, stamp: Stamp, *, item_id: str,
             resolution: str, actions: Sequence[ActionSpec]) -> str:
     """Action items may be owned by an invited body or by one of the case's parties."""
+    meeting.require_held(stamp, RESOLVE)  # the meeting's stage first, as its own command would
     item = meeting.active_item(item_id)
     case = unit.get(item.case_ref)
     parties = {p.key: str(p.name) for p in case.parties}

@@ -41,6 +41,7 @@ from domain.values import Stamp, aware_time, text
 from domain.vocabulary import Level
 
 SHORT = 200
+RESOLVE = Phrase("作出决议", "resolve items")
 
 
 class JointMeeting(TextIdAggregate, MeetingRules):
@@ -225,7 +226,7 @@ class JointMeeting(TextIdAggregate, MeetingRules):
 
         `parties` are the case's parties (key -> name), who may own an action item too.
         """
-        self.require_held(stamp, Phrase("作出决议", "resolve items"))
+        self.require_held(stamp, RESOLVE)
         item = self.active_item(item_id)
         if item.resolution is not None:
             raise RuleViolation("item_resolved", item=item.id, ref=self.id)

@@ -43,6 +43,6 @@ def evidence_from_case(case: Any, entry: str) -> Evidence:
         raise InvalidInput("bad_evidence", entry=entry) from None
     answered = [r for r in case.referrals if r.department == code and r.responded_at is not None]
     if not answered:
-        raise RuleViolation("evidence_not_found", case=case.id, entry=code)
+        raise RuleViolation("evidence_no_response", case=case.id, department=find_department(code))
     last = answered[-1]
     return Evidence(case.id, code, "response", last.response or "", last.responded_at)

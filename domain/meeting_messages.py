@@ -75,6 +75,8 @@ MEETING_MESSAGES: dict[str, Bilingual] = {
                               "'{entry}' is not a case entry: give S2 (spot check), K1 "
                               "(commitment) or a department (its response)"),
     "evidence_not_found": Bilingual("案件 {case} 中没有 {entry}", "case {case} has no {entry}"),
+    "evidence_no_response": Bilingual("案件 {case} 中{department}尚未答复",
+                                      "case {case} has no response from {department}"),
     "evidence_not_fulfilled": Bilingual("案件 {case} 的承诺 {entry} 尚未履行，不能作为完成证据",
                                         "commitment {entry} of case {case} is not fulfilled, so "
                                         "it is no evidence"),

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from domain.errors import InvalidInput, Phrase, RuleViolation
+from domain.errors import DomainError, InvalidInput, Phrase, RuleViolation
 from domain.meeting_records import ActionItem, AgendaItem, Attendance, Question
 from domain.meeting_vocabulary import ActionStatus, BodyName, MeetingStatus, find_body
 from domain.values import Stamp, text
@@ -118,7 +118,7 @@ class MeetingRules:
             return key, str(parties[key])
         try:
             return self.invited(owner), None
-        except InvalidInput:
+        except DomainError:
             raise RuleViolation("bad_owner", owner=owner, parties=sorted(parties),
                                 bodies=list(self.bodies)) from None
 
