@@ -10,7 +10,8 @@ SQLite and PostgreSQL.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+import contextlib
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
@@ -54,10 +55,9 @@ class Driver:
         return self.app.stamp("测试", self.clock)
 
     def run(self, kind: str, a: int, b: int) -> None:
-        try:
+        # refused, or nothing to act on yet: the log is unchanged
+        with contextlib.suppress(DomainError, IndexError, KeyError, ZeroDivisionError):
             self._run(kind, a, b)
-        except (DomainError, IndexError, KeyError, ZeroDivisionError):
-            pass  # refused or nothing to act on: the log is unchanged
 
     def _case(self, n: int) -> str:
         return self.cases[n % len(self.cases)]
@@ -128,7 +128,7 @@ def documents(fetch: Any, meetings: list[str]) -> Any:
 
 def check(kind: str, commands: list[tuple[str, int, int, bool]], batch: int) -> None:
     with fresh_store(kind) as config:
-        app = Gongzhi(config, clock=StepClock(datetime(2027, 1, 1, tzinfo=timezone.utc)))
+        app = Gongzhi(config, clock=StepClock(datetime(2027, 1, 1, tzinfo=UTC)))
         models = ReadModels(app, config)
         default = adapters.projector.BATCH
         adapters.projector.BATCH = batch
@@ -180,7 +180,7 @@ def test_the_generated_commands_reach_the_pool_items_and_action_items(tmp_path: 
     script = [("refer", 0, 0, False), ("convene", 0, 0, False), ("add", 0, 0, True),
               ("hold", 0, 0, False), ("resolve", 0, 0, False), ("done", 0, 0, True)]
     with fresh_store("sqlite") as config:
-        app = Gongzhi(config, clock=StepClock(datetime(2027, 1, 1, tzinfo=timezone.utc)))
+        app = Gongzhi(config, clock=StepClock(datetime(2027, 1, 1, tzinfo=UTC)))
         models = ReadModels(app, config)
         driver = Driver(app)
         driver.run("case", 0, 0)
