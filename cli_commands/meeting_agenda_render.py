@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from cli_commands.event_text import when
-from cli_commands.meeting_text import owner_text, status_label
+from cli_commands.meeting_text import marks, owner_text, status_label
 from domain.meeting_vocabulary import body_label
 from domain.text import Bilingual
 from domain.vocabulary import Level, label
@@ -20,7 +20,8 @@ WORDS = {
     "time": Bilingual("时间", "Time"), "venue": Bilingual("地点", "Venue"),
     "chair": Bilingual("主持", "Chair"), "convened_by": Bilingual("召集单位", "Convened by"),
     "level": Bilingual("层级", "Level"), "bodies": Bilingual("参会单位", "Bodies invited"),
-    "items": Bilingual("议题", "Items"), "case": Bilingual("案件", "Case"),
+    "items": Bilingual("议题", "Items"),
+    "item": Bilingual("议题", "Item"), "case": Bilingual("案件", "Case"),
     "location": Bilingual("地点", "Location"), "parties": Bilingual("当事人", "Parties"),
     "complainants": Bilingual("投诉人 {n} 名；被投诉方：{r}", "{n} complainant(s); respondent: {r}"),
     "asked": Bilingual("请各单位答复", "Questions"),
@@ -43,34 +44,38 @@ KINDS = {"statement": Bilingual("陈述", "statement"), "proposal": Bilingual("�
 
 def agenda_view(d: dict[str, Any], lang: str) -> dict[str, Any]:
     """The agenda document with every code turned into words of `lang`."""
-    w = {k: v.label(lang) for k, v in WORDS.items()}
+    w, m = {k: v.label(lang) for k, v in WORDS.items()}, marks(lang)
     names = {b["body"]: body_label(b["body"], lang) for b in d["bodies"]}
-    marks = {"present": w["present"], "absent": w["absent"]}
+    seen = {"present": w["present"], "absent": w["absent"]}
     only = w["department_only"].format(body=body_label(d["department"], lang)) \
         if d.get("department") else ""
     return {
-        "w": w, "lang": lang, "ref": d["ref"], "title": d["title"] + only,
+        "w": w, "m": m, "lang": lang, "ref": d["ref"], "title": d["title"] + only,
         "when": when(d["scheduled_at"]), "venue": d["venue"], "chair": d["chair"],
         "convened_by": body_label(d["convened_by"], lang), "level": label(Level, d["level"], lang),
-        "bodies": [{"name": names[b["body"]], "mark": marks.get(b["attendance"] or "", "")}
+        "bodies": [{"name": names[b["body"]], "mark": seen.get(b["attendance"] or "", "")}
                    for b in d["bodies"]],
         "items": [_item(i, lang, w) for i in d["items"]],
         "bring": [{"name": body_label(b["body"], lang),
-                   "lines": [f"{w['answer']} {q['item']} {q['case']}：{q['question']}"
+                   "lines": [f"{w['answer']} {q['item']} {q['case']}{m['colon']}{q['question']}"
                              for q in b["questions"]]
-                   + [f"{c['case']} {c['id']} {c['duty']}（{w['due']} {c['due']}）"
+                   + [f"{c['case']} {c['id']} {c['duty']}{m['lp']}{w['due']} {c['due']}{m['rp']}"
                       for c in b["commitments"]]
-                   + [f"{w['report']} {a['meeting']} {a['id']}：{a['task']}"
-                      f"［{status_label(a['status'], lang)}］" for a in b["earlier_actions"]]}
+                   + [f"{w['report']} {a['meeting']} {a['id']}{m['colon']}{a['task']}"
+                      f"{m['lb']}{status_label(a['status'], lang)}{m['rb']}"
+                      for a in b["earlier_actions"]]}
                   for b in d["bring"]],
     }
 
 
 def _item(i: dict[str, Any], lang: str, w: dict[str, str]) -> dict[str, Any]:
+    m = marks(lang)
+
     def history_line(h: dict[str, Any]) -> str:
         who = f" {_who(h['who'], lang)}" if h.get("who") else ""
-        failed = f"［{w['failed']}］" if h["failed"] else ""
-        return f"{when(h['at'])} {KINDS[h['kind']].label(lang)} {h['entry']}{who}{failed}：{h['text']}"
+        failed = f"{m['lb']}{w['failed']}{m['rb']}" if h["failed"] else ""
+        return (f"{when(h['at'])} {KINDS[h['kind']].label(lang)} {h['entry']}{who}{failed}"
+                f"{m['colon']}{h['text']}")
 
     return {
         "id": i["id"], "case": i["case"], "summary": i["summary"] or "", "location": i["location"] or "",
@@ -78,15 +83,18 @@ def _item(i: dict[str, Any], lang: str, w: dict[str, str]) -> dict[str, Any]:
         "questions": [{"name": body_label(q["body"], lang), "question": q["question"]}
                       for q in i["questions"]],
         "history": [history_line(h) for h in i["history"]],
-        "commitments": [f"{c['id']} {c['party_name']}：{c['duty']}（{w['due']} {c['due']}"
-                        + (f"，{w['overdue']}" if c["overdue"] else "") + "）"
+        "commitments": [f"{c['id']} {c['party_name']}{m['colon']}{c['duty']}{m['lp']}{w['due']} "
+                        f"{c['due']}" + (f"{m['comma']}{w['overdue']}" if c["overdue"] else "")
+                        + m["rp"]
                         for c in i["open_commitments"]],
-        "earlier": [f"{a['meeting']} {a['id']} {owner_text(a, lang)}：{a['task']}"
-                    f"（{w['due']} {a['due']}）［{status_label(a['status'], lang)}］"
+        "earlier": [f"{a['meeting']} {a['id']} {owner_text(a, lang)}{m['colon']}{a['task']}"
+                    f"{m['lp']}{w['due']} {a['due']}{m['rp']}"
+                    f"{m['lb']}{status_label(a['status'], lang)}{m['rb']}"
                     for a in i["earlier_actions"]],
         "resolution": i["resolution"],
-        "actions": [f"{a['id']} {owner_text(a, lang)}：{a['task']}（{w['due']} {a['due']}）"
-                    f"［{status_label(a['status'], lang)}］"
+        "actions": [f"{a['id']} {owner_text(a, lang)}{m['colon']}{a['task']}"
+                    f"{m['lp']}{w['due']} {a['due']}{m['rp']}"
+                    f"{m['lb']}{status_label(a['status'], lang)}{m['rb']}"
                     + (f" ← {a['evidence']}" if a["evidence"] else "") for a in i["actions"]],
     }
 
@@ -105,16 +113,19 @@ def render_agenda(document: dict[str, Any], fmt: str, lang: str) -> str:
 def _lines(v: dict[str, Any], markdown: bool) -> str:
     w = v["w"]
     h1, h2, h3, bullet = ("# ", "## ", "### ", "- ") if markdown else ("", "", "", "  - ")
-    out = [f"{h1}{w['heading']}：{v['title']}（{v['ref']}）",
-           f"{w['time']}：{v['when']}　{w['venue']}：{v['venue']}　{w['chair']}：{v['chair']}",
-           f"{w['convened_by']}：{v['convened_by']}　{w['level']}：{v['level']}", "",
+    m = marks(v["lang"])
+    c, gap = m["colon"], m["gap"]
+    out = [f"{h1}{w['heading']}{c}{v['title']}{m['lp']}{v['ref']}{m['rp']}",
+           f"{w['time']}{c}{v['when']}{gap}{w['venue']}{c}{v['venue']}{gap}{w['chair']}{c}"
+           f"{v['chair']}",
+           f"{w['convened_by']}{c}{v['convened_by']}{gap}{w['level']}{c}{v['level']}", "",
            f"{h2}{w['bodies']}"]
     out += [f"{bullet}{b['name']} {b['mark']}".rstrip() for b in v["bodies"]]
     for n, item in enumerate(v["items"], 1):
-        out += ["", f"{h2}{w['items']} {n}（{item['id']}）{w['case']} {item['case']}",
-                item["summary"], f"{w['location']}：{item['location']}　{item['parties']}",
+        out += ["", f"{h2}{w['item']} {n}{m['lp']}{item['id']}{m['rp']} {w['case']} {item['case']}",
+                item["summary"], f"{w['location']}{c}{item['location']}{gap}{item['parties']}",
                 f"{h3}{w['asked']}"]
-        out += [f"{bullet}{q['name']}：{q['question']}" for q in item["questions"]]
+        out += [f"{bullet}{q['name']}{c}{q['question']}" for q in item["questions"]]
         for key in ("history", "commitments", "earlier", "resolution", "actions"):
             if item[key] and key == "resolution":
                 out += [f"{h3}{w[key]}", item[key]]
@@ -122,7 +133,7 @@ def _lines(v: dict[str, Any], markdown: bool) -> str:
                 out += [f"{h3}{w[key]}", *(f"{bullet}{line}" for line in item[key])]
     out += ["", f"{h2}{w['bring']}"]
     for b in v["bring"]:
-        out.append(f"{h3}{b['name']}" if markdown else f"{b['name']}：")
+        out.append(f"{h3}{b['name']}" if markdown else f"{b['name']}{c}".rstrip())
         out += [f"{bullet}{line}" for line in b["lines"]] or [f"{bullet}{w['none']}"]
     return "\n".join(out)
 

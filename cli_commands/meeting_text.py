@@ -8,6 +8,16 @@ from cli_commands.event_text import when
 from domain.meeting_vocabulary import OVERDUE, ActionStatus, MeetingStatus, body_label
 from domain.vocabulary import Level, label
 
+MARKS = {"zh": {"colon": "：", "lp": "（", "rp": "）", "lb": "［", "rb": "］", "comma": "，",
+                "gap": "　", "semi": "；"},
+         "en": {"colon": ": ", "lp": " (", "rp": ")", "lb": " [", "rb": "]", "comma": ", ",
+                "gap": "  ", "semi": "; "}}
+
+
+def marks(lang: str) -> dict[str, str]:
+    """Punctuation around our own words: full-width in Chinese, ASCII in English."""
+    return MARKS["zh" if lang == "zh" else "en"]
+
 
 def status_label(status: str, lang: str) -> str:
     return OVERDUE.label(lang) if status == "overdue" else label(ActionStatus, status, lang)
@@ -20,9 +30,9 @@ def owner_text(action: dict[str, Any], lang: str) -> str:
 
 
 def action_line(a: dict[str, Any], lang: str) -> str:
-    zh = lang == "zh"
-    line = (f"{a['id']} [{status_label(a['status'], lang)}] {owner_text(a, lang)}："
-            f"{a['task']}（{'期限' if zh else 'due'} {a['due']}）")
+    zh, m = lang == "zh", marks(lang)
+    line = (f"{a['id']} [{status_label(a['status'], lang)}] {owner_text(a, lang)}{m['colon']}"
+            f"{a['task']}{m['lp']}{'期限' if zh else 'due'} {a['due']}{m['rp']}")
     evidence = a.get("evidence")
     if isinstance(evidence, dict):
         evidence = f"{evidence['case_ref']}/{evidence['entry']}"
@@ -55,7 +65,7 @@ def render_meeting(d: dict[str, Any], lang: str) -> str:
     for n, item in enumerate(d["items"], 1):
         lines.append(f"  {n}. {item['id']} {item['case']}")
         for q in item["questions"]:
-            lines.append(f"     ? {body_label(q['body'], lang)}：{q['question']}")
+            lines.append(f"     ? {body_label(q['body'], lang)}{marks(lang)['colon']}{q['question']}")
         if item["resolution"]:
             lines.append(("     决议：" if zh else "     Resolution: ") + item["resolution"])
         for action_id in item["actions"]:
@@ -68,6 +78,7 @@ def render_meeting(d: dict[str, Any], lang: str) -> str:
         lines.append(f"{'纪要' if zh else 'Minutes'} v{minutes['version']} [{state}]")
         lines.append("  " + minutes["text"])
         for c in minutes["corrections"]:
-            lines.append(f"  {c['id']} → v{c['corrects_version']} {body_label(c['by'], lang)}："
+            lines.append(f"  {c['id']} → v{c['corrects_version']} {body_label(c['by'], lang)}"
+                         f"{marks(lang)['colon']}"
                          f"{c['text']}")
     return "\n".join(lines)
