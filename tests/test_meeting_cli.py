@@ -230,6 +230,13 @@ def test_action_evidence_must_be_a_later_step_of_the_same_case(gz: Gz) -> None:
     gz.refused(1, "before the meeting", "meeting", "action-done", SHORT, "A1", "--evidence",
                "police", lang="en")
     gz.refused(2, "needs evidence", "meeting", "action-done", SHORT, "A1", lang="en")
+    gz.ok("case", "commit", CASE, "--party", "r1", "--duty", "收桌", "--due", due(20),
+          "--at", at(6))
+    gz.refused(1, "is not fulfilled", "meeting", "action-done", SHORT, "A1", "--evidence", "K1",
+               lang="en")
+    gz.ok("case", "fulfil", CASE, "K1", "--at", at(7))
+    assert gz.doc("meeting", "action-done", SHORT, "A1", "--evidence", "k1",
+                  "--at", at(8))["events"] == ["ActionDone"]
     gz.refused(2, "not a case entry", "meeting", "action-done", SHORT, "A1", "--evidence", "X9",
                lang="en")
 
