@@ -35,7 +35,12 @@ def show(ref: str, version: int | None) -> None:
             rt.say(f"{ref} 只有 {case_.version} 个版本", f"{ref} has only {case_.version} versions"),
             param_hint="'--version'")
     document = case_document(case_, rt.today())
-    rt.emit(document, render_case(document, rt.lang))
+    text = render_case(document, rt.lang)
+    if version is None:  # what joint meetings decided about the case (cli_commands/meeting_on_case.py)
+        from cli_commands.meeting_on_case import with_meeting_actions
+
+        document, text = with_meeting_actions(document, text, rt)
+    rt.emit(document, text)
 
 
 @command("history")

@@ -32,10 +32,12 @@ def demo() -> None:
       gongzhi --store /tmp/demo.db demo && gongzhi --store /tmp/demo.db case list
     """
     from adapters.demo_case import play_restaurant_case
+    from adapters.demo_meeting import with_joint_meeting
     from adapters.jsonable import event_envelope
     from adapters.views import view_of_ref
     from cli_commands.case_text import render_case
     from cli_commands.event_text import history_lines
+    from cli_commands.meeting_agenda_render import demo_agenda
 
     rt = runtime()
     root = click.get_current_context().find_root()
@@ -43,7 +45,7 @@ def demo() -> None:
         for suffix in ("", "-wal", "-shm"):
             Path(DEMO_STORE + suffix).unlink(missing_ok=True)
         rt.store = DEMO_STORE
-    app = rt.app()
+    app = with_joint_meeting(rt.app(), rt.lang)
     if app.recorder.max_notification_id():
         raise click.ClickException(rt.say(
             f"演示需要一个新的空数据存储，而 {rt.config.describe()} 中已有记录",
@@ -67,6 +69,7 @@ def demo() -> None:
     from cli_commands.case_agreement import agreement_page  # the agreement the parties signed
     lines += [rule, agreement_page(case, events, rt.lang).rstrip()]
     store = rt.config.describe()
+    lines += [rule, demo_agenda(app.meeting_ref, rt)]  # the joint meeting (adapters/demo_meeting.py)
     lines += [rule, rt.say(
         f"演示数据存储：{store}\n继续查看：gongzhi --store {store} case list / "
         f"audit verify / report summary",
