@@ -21,6 +21,7 @@ def case_document(case: Case, today: date) -> dict[str, Any]:
         "location": jsonable(case.location),
         "summary": case.summary,
         "nuisance_window": str(case.nuisance_window) if case.nuisance_window else None,
+        "enforces": case.enforces,  # the convention clause a breach opened this case for
         "complainants": jsonable(case.complainants),
         "respondents": jsonable(case.respondents),
         "mediator": case.mediator,

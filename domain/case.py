@@ -76,6 +76,7 @@ class Case(TextIdAggregate, CaseQueries):
         stamp: Stamp,
         nuisance_window: TimeWindow | None = None,
         level: Level = Level.GRID,
+        enforces: str | None = None,  # a convention clause, "GY2026-000001/c3"
     ) -> Case:
         if not categories:
             raise InvalidInput("no_categories")
@@ -100,6 +101,7 @@ class Case(TextIdAggregate, CaseQueries):
             summary=text("summary", summary),
             nuisance_window=nuisance_window,
             level=level.value,
+            enforces=enforces,
             **stamp.event_fields(),
         )
 
@@ -118,8 +120,10 @@ class Case(TextIdAggregate, CaseQueries):
         actor: str,
         occurred_at: datetime,
         timestamp: datetime,
+        enforces: str | None = None,  # absent from cases opened before conventions
     ) -> None:
         self.ref = ref
+        self.enforces = enforces
         self.channel = channel
         self.categories = tuple(categories)
         self.location = location
