@@ -220,7 +220,7 @@ class ConventionBoardProjection(Projection):
 
     @handles(ConventionEvents.Repealed)
     def repealed(self, state: State, e: Any) -> None:
-        update(state, ConventionBoardRow, (e.originator_id,), status="repealed", draft_version=0)
+        update(state, ConventionBoardRow, (e.originator_id,), status="repealed")
 
     # -- compliance ---------------------------------------------------------------------
     @handles(ConventionEvents.ComplianceChecked)
