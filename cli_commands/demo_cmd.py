@@ -49,6 +49,8 @@ def demo() -> None:
             f"演示需要一个新的空数据存储，而 {rt.config.describe()} 中已有记录",
             f"the demo needs a fresh, empty store; {rt.config.describe()} already holds events"))
     ref = play_restaurant_case(app, rt.lang)
+    from adapters.demo_convention import play_building_convention
+    convention = play_building_convention(app, rt, ref)  # building 5's convention, its board
 
     from adapters.case_view import case_document
 
@@ -57,12 +59,14 @@ def demo() -> None:
     history = [event_envelope(e) for e in events]
     names = view_of_ref(ref).names(case)
     if rt.as_json:
-        rt.emit({"store": rt.config.describe(), "case": document, "history": history}, "")
+        rt.emit({"store": rt.config.describe(), "case": document, "history": history,
+                 "convention": convention["board"]}, "")
         return
     rule = "═" * 72
     lines = [rule, render_case(document, rt.lang), rule,
              rt.say("办理经过：", "History:")]
     lines += history_lines(history, rt.lang, names)
+    lines += [rule, convention["text"]]
     store = rt.config.describe()
     lines += [rule, rt.say(
         f"演示数据存储：{store}\n继续查看：gongzhi --store {store} case list / "
