@@ -20,7 +20,13 @@ from adapters.unit_of_work import Recorded, UnitOfWork
 from domain.case import Case
 from domain.convention import UNSET, Convention
 from domain.convention_kind import convention_ref, convention_year_prefix
-from domain.convention_vocabulary import BoundKind, CheckResult, Frequency, SignMethod
+from domain.convention_vocabulary import (
+    BoundKind,
+    CheckResult,
+    ConventionStatus,
+    Frequency,
+    SignMethod,
+)
 from domain.errors import RuleViolation
 from domain.refs import case_ref, year_prefix
 from domain.values import Location, PartySpec, Stamp, TimeWindow
@@ -40,13 +46,42 @@ def draft(app: Gongzhi, stamp: Stamp, *, source_cases: Sequence[str], community:
         # Each must exist (NotFound otherwise); read, not touched: the convention is the unit's own.
         cases = [unit.app.get_case(ref) for ref in source_cases]
         where = cases[0].location if cases else None
+        place = (community or (where.community if where else ""),
+                 building or (where.building if where else ""))
+        for ref in live_conventions(unit.app).get(place, []):
+            raise RuleViolation("conv_building_has_convention", building=place[1], value=ref,
+                                status=ConventionStatus(unit.app.get(ref).status))
         conv = unit.create_numbered(convention_year_prefix(year), lambda n: Convention.draft_for(
-            convention_ref(year, n), community or (where.community if where else ""),
-            grid or (where.grid if where else ""), building or (where.building if where else ""),
+            convention_ref(year, n), place[0], grid or (where.grid if where else ""), place[1],
             [c.id for c in cases], unit.restamp(stamp), title))
         return str(conv.id)
 
     return app.run(work)
+
+
+def live_conventions(app: Gongzhi) -> dict[tuple[str, str], list[str]]:
+    """(community, building) -> conventions not repealed, from the log's Drafted and Repealed events.
+
+    One convention per building: later agreements are its new versions. Read from
+    the log (drafting is rare), so two drafts for one building at the very same
+    moment could both pass; the board would then show both.
+    """
+    from eventsourcing.utils import get_topic
+
+    from adapters.event_feed import EventFeed
+    from domain.convention import ConventionEvents
+
+    topics = [get_topic(ConventionEvents.Drafted), get_topic(ConventionEvents.Repealed)]
+    places: dict[str, tuple[str, str]] = {}
+    for _, event in EventFeed(app).events(topics=topics):
+        if type(event).__name__ == "Drafted":
+            places[event.originator_id] = (event.community, event.building)
+        else:
+            places.pop(event.originator_id, None)
+    out: dict[tuple[str, str], list[str]] = {}
+    for ref, place in places.items():
+        out.setdefault(place, []).append(ref)
+    return out
 
 
 def propose_clause(conv: Convention, stamp: Stamp, *, party_kind: BoundKind, party: str, duty: str,

@@ -11,6 +11,7 @@ signatures, open breaches). On SQLite and PostgreSQL.
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -48,9 +49,10 @@ class Driver:
         self.now += timedelta(hours=7)
         stamp = self.app.stamp("刘敏", self.now)
         if kind == "draft" or not self.refs:
-            building = f"{len(self.refs) % 3 + 5}栋"
-            self.refs.append(use.draft(self.app, stamp, source_cases=[], community="双塔社区",
-                                       grid="第三网格", building=building).result)
+            building = f"{variant % 4 + 5}栋"
+            with contextlib.suppress(DomainError):  # one per building: a second one is refused
+                self.refs.append(use.draft(self.app, stamp, source_cases=[], community="双塔社区",
+                                           grid="第三网格", building=building).result)
             return
         ref = self.refs[which % len(self.refs)]
         party_kind, party = PARTIES[variant % 3]

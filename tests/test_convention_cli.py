@@ -57,6 +57,11 @@ def test_draft_takes_the_place_from_the_case_and_refuses_without_one(gz: Run) ->
     shown = js(gz("convention", "show", "gy2026-1", "--json"))
     assert (shown["building"], shown["title"], shown["source_cases"]) == (
         "5栋", "5栋共治公约", ["C2026-000001"])
+    taken = gz("convention", "draft", "--case", "2026-1", code=1)
+    assert "5栋已有公约 GY2026-000001" in taken.output
+    other = js(gz("--json", "convention", "draft", "--community", "双塔社区", "--grid", "3号网格",
+                  "--building", "7栋", "--at", "2026-10-20 10:00"))
+    assert other["ref"] == "GY2026-000002"
     refused = gz("convention", "draft", "--building", "7栋", code=2)
     assert "--case" in refused.output
     missing = gz("convention", "draft", "--case", "2026-9", code=1)
