@@ -13,7 +13,9 @@ application, so the store is what the CLI would have written.
 The status board is caught up once before timing (that is a one-off rebuild);
 each timed run is then a fresh process reading the board. The floor is
 `python -c "import eventsourcing.application, click"`, as in bench/cli_latency.py;
-a second reference adds sqlalchemy, which any read of a read model needs.
+a second reference adds sqlalchemy, which any read of a read model needs. Wall
+time and the children's CPU time (user + system) are both reported: on a shared
+machine the CPU figures move less.
 Results: a table on stdout, bench/out/convention_status.json.
 """
 
@@ -21,6 +23,8 @@ from __future__ import annotations
 
 import argparse
 import random
+import resource
+import statistics
 import subprocess
 import sys
 from datetime import date, datetime, timedelta, timezone
@@ -92,6 +96,13 @@ def generate(store: Path, buildings: int, seed: int = 11) -> int:
     return events
 
 
+def _children_cpu() -> float:
+    """User plus system CPU seconds of every finished child so far (less noisy than wall time
+    on a machine others are using)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--store", type=Path, default=OUT / "convention_status.db")
@@ -119,23 +130,33 @@ def main(argv: list[str] | None = None) -> int:
                       [sys.executable, "-c", FLOOR_SQL]),
     }
     order = list(series.values())
+    cpu: dict[str, list[float]] = {s.name: [] for s, _ in order}
     for i in range(args.runs + WARMUP):
         for s, argv_ in (order if i % 2 == 0 else list(reversed(order))):
+            before = _children_cpu()
             seconds = run(argv_, env)
             if i >= WARMUP:
                 s.seconds.append(seconds)
+                cpu[s.name].append(_children_cpu() - before)
     floor, floor_sql = series["floor"][0].median, series["floor_sql"][0].median
+    cpu_floor = statistics.median(cpu[series["floor"][0].name])
     rows: list[list[Any]] = [[s.name, len(s.seconds), s.median * 1000, s.median / floor,
-                              s.median / floor_sql] for s, _ in series.values()]
+                              s.median / floor_sql, statistics.median(cpu[s.name]) * 1000,
+                              statistics.median(cpu[s.name]) / cpu_floor]
+                             for s, _ in series.values()]
     print(f"convention status: {args.buildings} buildings, {args.runs} interleaved runs each")
-    print(table(["command", "runs", "median ms", "x floor", "x floor+sqlalchemy"], rows))
+    print(table(["command", "runs", "median ms", "x floor", "x floor+sqlalchemy", "cpu ms",
+                 "cpu x floor"], rows))
     write_json(args.json_out, {
         "benchmark": "convention_status", "environment": environment(), "store": str(store),
         "buildings": args.buildings, **{k: s.summary() for k, (s, _) in series.items()},
         "ratio_community": series["community"][0].median / floor,
         "ratio_district": series["district"][0].median / floor,
         "ratio_community_sql_floor": series["community"][0].median / floor_sql,
-        "ratio_district_sql_floor": series["district"][0].median / floor_sql})
+        "ratio_district_sql_floor": series["district"][0].median / floor_sql,
+        "cpu_seconds": cpu, "cpu_ratio_community":
+            statistics.median(cpu[series["community"][0].name]) / cpu_floor,
+        "cpu_ratio_district": statistics.median(cpu[series["district"][0].name]) / cpu_floor})
     say(f"wrote {args.json_out}")
     return 0
 
