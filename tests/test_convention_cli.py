@@ -241,3 +241,49 @@ def test_replay_as_of_a_moment_shows_the_version_then_in_force(app: Gongzhi,
     text = CliRunner().invoke(cli, ["--store", store_config.describe(), "--lang", "en", "audit",
                                     "replay", ref, "--as-of", between.isoformat()]).output
     assert "Version in force: v1" in text
+
+
+def test_the_remaining_error_paths(gz: Run) -> None:
+    ref = adopted(gz)
+    bad_window = gz("convention", "clause", ref, "--party", "x", "--duty", "y", "--window", "22点",
+                    code=2)
+    assert "22:00" in bad_window.output
+    gz("convention", "clause", ref, "--duty", "y", code=2)  # --party is required
+    no_draft = gz("convention", "clause", ref, "--party", "x", "--duty", "y", code=1)
+    assert "没有起草中的版本" in no_draft.output
+    gz("convention", "decline", ref, "老王饭店", "--signatory", "王建国", code=2)  # no --reason
+    gz("convention", "sign", ref, "老王饭店", "--signatory", "王建国", "--method", "握手", code=2)
+    not_source = gz("--lang", "en", "convention", "breach", ref, "c1", "--evidence", "x",
+                    "--reopen", "2026-9", code=1)
+    assert "not one the convention" in not_source.output
+    bad_clause = gz("convention", "breach", ref, "c9", "--evidence", "x", code=1)
+    assert "没有条款 c9" in bad_clause.output
+    gz("convention", "breach", ref, "第x条", "--evidence", "x", code=2)
+    assert js(gz("convention", "show", ref, "--json"))["checks"] == []  # nothing was recorded
+    gz("convention", "list", "--status", "maybe", code=2)
+    gz("convention", "status", "GY2026-9", code=1)
+    gz("convention", "show", "GY2026-9", code=1)
+    gz("convention", "remedy", ref, "CK9", "--note", "x", code=1)
+    no_actor = CliRunner().invoke(cli, ["--store", "/nonexistent/none.db", "convention", "adopt",
+                                        ref])
+    assert no_actor.exit_code == 2 and "Traceback" not in no_actor.output
+    gz("convention", "repeal", ref, "--reason", "迁出", "--at", "2026-10-30 10:00")
+    twice = gz("convention", "repeal", ref, "--reason", "迁出", code=1)
+    assert "已废止" in twice.output
+    json_error = gz("convention", "amend", ref, "--reason", "x", "--json", code=1)
+    assert json.loads(json_error.output)["error"]["code"] == "conv_repealed"
+    freed = js(gz("--json", "convention", "draft", "--case", "2026-1", "--at", "2026-10-31 10:00"))
+    assert freed["ref"] == "GY2026-000002"  # a repealed convention frees the building
+
+
+def test_read_models_and_the_audit_archive_include_conventions(gz: Run, tmp_path: Any) -> None:
+    ref = adopted(gz)
+    gz("convention", "breach", ref, "c1", "--evidence", "23:10门前4桌", "--at", "2026-10-27 23:10")
+    boards = js(gz("export", "convention_boards", "--format", "json"))
+    assert [(b["ref"], b["open_breaches"]) for b in boards] == [(ref, 1)]
+    archive = tmp_path / "archive.jsonl"
+    gz("audit", "export", "-o", str(archive))
+    lines = [json.loads(line) for line in archive.read_text(encoding="utf-8").splitlines()]
+    assert any(line.get("originator_id") == ref or line.get("aggregate") == ref for line in lines)
+    verified = gz("audit", "verify", "--file", str(archive))
+    assert verified.exit_code == 0
