@@ -198,9 +198,15 @@ def test_every_command_has_help_with_an_example(gz: Run) -> None:
              "publish", "amend", "check", "breach", "remedy", "suspend", "repeal", "show", "list",
              "status", "print"]
     listed = gz("convention", "--help").output
+    assert "楼栋共治公约" in listed and "登记违约" in listed  # Chinese by default
     for name in names:
         assert name in listed
-        assert "Example:" in gz("convention", name, "--help").output
+        chinese = gz("convention", name, "--help").output
+        assert "示例：" in chinese and f"gongzhi convention {name}" in chinese
+        assert "实际发生时间" in chinese or "--at" not in chinese
+        english = gz("--lang", "en", "convention", name, "--help").output
+        assert "Example:" in english and "示例" not in english
+    assert "Record a breach" in gz("--lang", "en", "convention", "--help").output
 
 
 def test_importing_the_cli_loads_neither_jinja2_nor_sqlalchemy() -> None:
