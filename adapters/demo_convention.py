@@ -25,7 +25,8 @@ def play_building_convention(app: Any, rt: Any, case_ref: str) -> dict[str, Any]
         return zh if rt.lang == "zh" else en
 
     mediator, grid_worker = t(*MEDIATOR), t(*GRID_WORKER)
-    ref = use.draft(app, app.stamp(mediator, at(11, 23, 10)), source_cases=[case_ref]).result
+    ref = use.draft(app, app.stamp(mediator, at(11, 23, 10)), source_cases=[case_ref],
+                    title=t("5栋共治公约", "Building 5 Convention")).result
 
     def step(who: str, when: Any, command: Any, **arguments: Any) -> Any:
         return app.record(ref, who, lambda c, s: command(c, s, **arguments), when).result

@@ -19,12 +19,11 @@ WORDS = {
     "zh": {"ref": "编号", "place": "地点", "version": "版本", "parties": "约束各方",
            "clauses": "条款", "signatures": "签署", "adopted": "通过日期", "published": "公示",
            "draft": "（草案，尚未通过）", "declined": "拒签", "unsigned": "尚未签署",
-           "override": "未经全部签署而通过，理由", "from": "起", "at": "于"},
+           "override": "未经全部签署而通过，理由"},
     "en": {"ref": "Ref", "place": "Place", "version": "Version", "parties": "Bound parties",
            "clauses": "Clauses", "signatures": "Signatures", "adopted": "Adopted",
            "published": "Posted", "draft": "(draft, not adopted)", "declined": "declined",
-           "unsigned": "not yet signed", "override": "adopted without every signature because",
-           "from": "from", "at": "at"},
+           "unsigned": "not yet signed", "override": "adopted without every signature because"},
 }
 
 
@@ -47,7 +46,7 @@ def printable(doc: dict[str, Any], number: int, lang: str) -> dict[str, Any]:
         parties.append({"name": party, "kind": label(BoundKind, kind, lang), "signature": signature})
     clauses = [{"number": i, "id": c["id"], "text": clause_line(c, lang).split("] ", 1)[1]}
                for i, c in enumerate(version["clauses"], 1)]
-    published = (f"{version['published_on']} {w['from']}, {w['at']} {version['published_where']}"
+    published = (f"from {version['published_on']} at {version['published_where']}"
                  if lang == "en" else f"{version['published_on']}起于{version['published_where']}"
                  ) if version["published_on"] else None
     return {"lang": lang, "w": w, "title": doc["title"], "ref": doc["ref"],
