@@ -81,3 +81,20 @@ def test_a_refused_breach_opens_no_case(app: Gongzhi) -> None:
     with pytest.raises(RuleViolation, match="not in force"):
         breach(app, ref)
     assert app.recorder.max_notification_id() == head
+
+
+def test_a_case_opened_before_conventions_still_loads(app: Gongzhi) -> None:
+    """Opened events stored without `enforces` (every case before this change) load as None."""
+    import json
+
+    from adapters.codec import decode, make_mapper
+    from tests.conftest import open_restaurant_case
+
+    case = open_restaurant_case(app)
+    (stored,) = app.recorder.select_events(case.id)
+    state = json.loads(stored.state)
+    assert state.pop("enforces") is None
+    event = decode(make_mapper(), stored.originator_id, stored.originator_version, stored.topic,
+                   json.dumps(state).encode())
+    old = event.mutate(None)
+    assert old.enforces is None and old.summary == case.summary
