@@ -99,7 +99,7 @@ def chinese_help(command: str, text: str) -> str:
     if len(parts) < 2:
         return zh
     examples = textwrap.indent(textwrap.dedent(parts[1]).strip("\n"), "  ")
-    return f"{zh}\n\n\b\n示例：\n{examples}"
+    return f"{zh}\n\n\b\n示例（Example）：\n{examples}"  # "Example" as in every help
 
 
 def option_help(command: str, option: str) -> str | None:

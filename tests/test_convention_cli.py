@@ -202,7 +202,7 @@ def test_every_command_has_help_with_an_example(gz: Run) -> None:
     for name in names:
         assert name in listed
         chinese = gz("convention", name, "--help").output
-        assert "示例：" in chinese and f"gongzhi convention {name}" in chinese
+        assert "示例（Example）：" in chinese and f"gongzhi convention {name}" in chinese
         assert "实际发生时间" in chinese or "--at" not in chinese
         english = gz("--lang", "en", "convention", name, "--help").output
         assert "Example:" in english and "示例" not in english
