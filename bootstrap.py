@@ -8,6 +8,7 @@ kinds through `domain.registry`, which imports this module on first use.
 from __future__ import annotations
 
 from domain.case_kind import CASE_KIND
+from domain.convention_kind import CONVENTION_KIND
 from domain.meeting_kind import MEETING_KIND
 from domain.registry import register
 from domain.seal import SEAL_KIND
@@ -15,3 +16,4 @@ from domain.seal import SEAL_KIND
 register(CASE_KIND)
 register(SEAL_KIND)
 register(MEETING_KIND)
+register(CONVENTION_KIND)

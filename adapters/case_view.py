@@ -48,6 +48,7 @@ def case_document(case: Case, today: date) -> dict[str, Any]:
         "location": jsonable(case.location),
         "summary": case.summary,
         "nuisance_window": str(case.nuisance_window) if case.nuisance_window else None,
+        "enforces": case.enforces,  # the convention clause a breach opened this case for
         "complainants": [party(p) for p in case.complainants if p.key in live],
         "respondents": jsonable(case.respondents),
         "mediator": case.mediator,

@@ -13,9 +13,6 @@ from datetime import date, datetime
 from typing import Any
 
 from adapters import case_use_cases as use
-from adapters.unit_of_work import UnitOfWork
-from domain.case import Case
-from domain.refs import case_ref, year_prefix
 from domain.timezones import CHINA_STANDARD_TIME
 from domain.values import Location, PartySpec, ReferralRequest, TimeWindow
 from domain.vocabulary import Category, Channel, Level, Outcome, Satisfaction, StatementKind
@@ -29,20 +26,22 @@ def at(month: int, day: int, hour: int, minute: int = 0) -> datetime:
     return datetime(2026, month, day, hour, minute, tzinfo=CST)
 
 
-def play_restaurant_case(unit: UnitOfWork, lang: str) -> str:
-    """Record the whole case in one unit of work (one transaction); returns its reference."""
+def play_restaurant_case(app: Any, lang: str) -> str:
+    """Record the whole case through the named use cases; returns its reference.
+
+    `app` is the application, or a wrapper that weaves other chapters (the joint
+    meeting) in between the case's steps by business time.
+    """
     def t(zh: str, en: str) -> str:
         return zh if lang == "zh" else en
 
-    app = unit.app
     mediator, grid_worker = t(*MEDIATOR), t(*GRID_WORKER)
 
     def step(who: str, when: datetime, use_case: Any, **arguments: Any) -> Any:
-        return use_case(case, app.stamp(who, when), **arguments)
+        return app.record(ref, who, lambda c, s: use_case(c, s, **arguments), when).result
 
-    year = 2026
-    case = unit.create_numbered(year_prefix(year), lambda number: Case.open(
-        ref=case_ref(year, number), stamp=app.stamp(grid_worker, at(10, 8, 22, 40)),
+    case = app.open_case(
+        app.stamp(grid_worker, at(10, 8, 22, 40)),
         channel=Channel.HOTLINE, categories=[Category.NOISE, Category.COOKING_FUMES],
         location=Location(t("双塔社区", "Shuangta Community"), t("第三网格", "Grid 3"),
                           t("5栋", "Building 5"), t("一层商铺", "ground-floor shop")),
@@ -53,7 +52,7 @@ def play_restaurant_case(unit: UnitOfWork, lang: str) -> str:
                   "The ground-floor restaurant seats diners outside after 22:00 and vents "
                   "cooking fumes straight up the building; residents cannot sleep."),
         nuisance_window=TimeWindow("22:00", "02:00"),
-    ))
+    )
     ref = case.id
     step(mediator, at(10, 9, 9, 10), use.assign, mediator=mediator)
     step(mediator, at(10, 9, 10), use.join,

@@ -57,6 +57,8 @@ def render_case(doc: dict[str, Any], lang: str) -> str:
     if doc["nuisance_window"]:
         field("Nuisance hours", doc["nuisance_window"])
     field("Summary", doc["summary"])
+    if doc.get("enforces"):
+        lines.append(f"{'执行公约条款：' if zh else 'Enforces convention clause: '}{doc['enforces']}")
     field("Complainants", sep.join(party_text(p, lang, with_key=True)
                                    + corrected_mark(p.get("corrections") or [], lang)
                                    for p in doc["complainants"]))

@@ -41,17 +41,25 @@ def demo() -> None:
 
     rt = runtime()
     root = click.get_current_context().find_root()
-    if root.get_parameter_source("store") in (ParameterSource.DEFAULT, None):
-        for suffix in ("", "-wal", "-shm"):
-            Path(DEMO_STORE + suffix).unlink(missing_ok=True)
+    own_store = root.get_parameter_source("store") in (ParameterSource.DEFAULT, None)
+    if own_store:
+        _remove_demo_store()
         rt.store = DEMO_STORE
     app = with_joint_meeting(rt.app(), rt.lang)
     if app.recorder.max_notification_id():
         raise click.ClickException(rt.say(
             f"演示需要一个新的空数据存储，而 {rt.config.describe()} 中已有记录",
             f"the demo needs a fresh, empty store; {rt.config.describe()} already holds events"))
-    # One transaction: an interrupted demo leaves nothing behind, not half a case.
-    ref = app.run(lambda unit: play_restaurant_case(unit, rt.lang)).result
+    from adapters.demo_convention import play_building_convention
+
+    try:
+        ref = play_restaurant_case(app, rt.lang)
+        convention = play_building_convention(app, rt, ref)  # building 5's convention, its board
+    except BaseException:  # interrupted or failed: the demo's own store is not left half-played
+        if own_store:
+            rt.close()
+            _remove_demo_store()
+        raise
 
     from adapters.case_view import case_document
 
@@ -60,7 +68,8 @@ def demo() -> None:
     history = [event_envelope(e) for e in events]
     names = view_of_ref(ref).names(case)
     if rt.as_json:
-        rt.emit({"store": rt.config.describe(), "case": document, "history": history}, "")
+        rt.emit({"store": rt.config.describe(), "case": document, "history": history,
+                 "convention": convention["board"]}, "")
         return
     rule = "═" * 72
     lines = [rule, render_case(document, rt.lang), rule,
@@ -68,6 +77,7 @@ def demo() -> None:
     lines += history_lines(history, rt.lang, names)
     from cli_commands.case_agreement import agreement_page  # the agreement the parties signed
     lines += [rule, agreement_page(case, events, rt.lang).rstrip()]
+    lines += [rule, convention["text"]]
     store = rt.config.describe()
     lines += [rule, demo_agenda(app.meeting_ref, rt)]  # the joint meeting (adapters/demo_meeting.py)
     lines += [rule, rt.say(
@@ -76,3 +86,8 @@ def demo() -> None:
         f"Demo store: {store}\nExplore: gongzhi --store {store} case list / audit verify / "
         "report summary")]
     click.echo("\n".join(lines))
+
+
+def _remove_demo_store() -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(DEMO_STORE + suffix).unlink(missing_ok=True)

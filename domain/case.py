@@ -87,6 +87,7 @@ class Case(TextIdAggregate, CaseCorrections):
         level: str
         actor: str
         occurred_at: datetime
+        enforces: str | None = None  # the convention clause a breach opened the case for
 
     class ComplainantJoined(TextIdAggregate.Event):
         party: Party
@@ -192,6 +193,7 @@ class Case(TextIdAggregate, CaseCorrections):
         stamp: Stamp,
         nuisance_window: TimeWindow | None = None,
         level: Level = Level.GRID,
+        enforces: str | None = None,  # a convention clause, "GY2026-000001/c3"
     ) -> Case:
         if not categories:
             raise InvalidInput("no_categories")
@@ -216,6 +218,7 @@ class Case(TextIdAggregate, CaseCorrections):
             summary=text("summary", summary),
             nuisance_window=nuisance_window,
             level=level.value,
+            enforces=enforces,
             **stamp.event_fields(),
         )
 
@@ -234,8 +237,10 @@ class Case(TextIdAggregate, CaseCorrections):
         actor: str,
         occurred_at: datetime,
         timestamp: datetime,
+        enforces: str | None = None,  # absent from cases opened before conventions
     ) -> None:
         self.ref = ref
+        self.enforces = enforces
         self.channel = channel
         self.categories = tuple(categories)
         self.location = location

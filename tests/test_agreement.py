@@ -57,7 +57,7 @@ def demo_store(tmp_path: Path, lang: str) -> Path:
     store = tmp_path / f"demo-{lang}.db"
     app = Gongzhi(StoreConfig.parse(str(store)), clock=lambda: NOW)
     try:
-        assert app.run(lambda unit: play_restaurant_case(unit, lang)).result == "C2026-000001"
+        assert play_restaurant_case(app, lang) == "C2026-000001"
     finally:
         app.close()
     return store
