@@ -14,13 +14,13 @@ from typing import Any
 
 from adapters.clock import local_tz
 from adapters.event_feed import EventFeed
-from projections.case_stats import CaseStatRow, CaseStatsProjection
+from projections.case_stats import CaseClosingRow, CaseCountRow, CaseStatRow, CaseStatsProjection
 from projections.framework import MemoryState
-from projections.summary import summarize
+from projections.summary import group_counts, in_period, summarize
 
 
 def summary_as_of(app: Any, since: date | None, until: date | None,
-                  as_of: datetime) -> dict[str, Any]:
+                  as_of: datetime, by: tuple[str, ...] = ()) -> dict[str, Any]:
     projection = CaseStatsProjection(local_tz())
     state = MemoryState()
     cut: set[str] = set()
@@ -29,6 +29,12 @@ def summary_as_of(app: Any, since: date | None, until: date | None,
             cut.add(event.originator_id)
             continue
         projection.apply(state, event)
-    figures = summarize(state.rows(CaseStatRow), since, until)
+    histogram: dict[int, int] = {}
+    for closing in state.rows(CaseClosingRow):
+        if in_period(closing.closed_on, since, until):
+            histogram[closing.days_to_close] = histogram.get(closing.days_to_close, 0) + 1
+    figures = summarize(state.rows(CaseStatRow), since, until, histogram)
+    if by:
+        figures["cross"] = group_counts(state.rows(CaseCountRow), since, until, by)
     figures["as_of"] = as_of.isoformat()
     return figures
