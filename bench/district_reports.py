@@ -133,7 +133,8 @@ def main(argv: list[str] | None = None) -> int:
     prepare(args)
     say("timing the documented queries")
     ref, rows = measure_queries(args.store, args.repeat)
-    rows.append(["full scan of cases (ref: sql rows, ReadModels.summary)", cases_in(args.store), ref * 1000, 1.0])
+    rows.append(["full scan of cases (ref: sql rows, ReadModels.summary)", cases_in(args.store),
+                 ref * 1000, 1.0])
     say("timing report summary --by grid,category")
     rows += measure_summary(args.store, args.repeat, ref)
     rows += measure_cli(args.store, args.repeat)
