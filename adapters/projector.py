@@ -21,7 +21,7 @@ from sqlalchemy.schema import CreateSchema
 from adapters.clock import utc_now
 from adapters.errors import AppError
 from adapters.event_feed import EventFeed
-from adapters.read_ddl import LOCK_KEY
+from adapters.read_ddl import LOCK_KEY, qualified
 from adapters.read_tables import catalogue, labels_refresh, plan, replace_rows
 from adapters.sql_schema import table_for, tracking_table
 from adapters.sql_state import SqlState
@@ -170,11 +170,16 @@ class Projector:
             for projection in projections:
                 state = states[projection.name]
                 for row_class, table in self.tables[projection.name].items():
-                    replace_rows(conn, row_class, schema, existing)
+                    indexes = replace_rows(conn, row_class, schema, existing)
                     rows: list[Any] = state.rows(row_class)
                     for start in range(0, len(rows), INSERT_CHUNK):
                         chunk = [_values(r) for r in rows[start:start + INSERT_CHUNK]]
                         conn.execute(insert(table), chunk)
+                    for statement in indexes:
+                        conn.exec_driver_sql(statement)
+                    # Statistics for the planner: without them SQLite may drive a join from
+                    # the wrong table (a 14x slower documented query at 100,000 cases).
+                    conn.exec_driver_sql(f"ANALYZE {qualified(table.name, schema)}")
                 self._move(conn, projection, head)
         return count
 

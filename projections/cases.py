@@ -22,7 +22,7 @@ class CaseRow:
     __table__: ClassVar[str] = "cases"
     __key__: ClassVar[tuple[str, ...]] = ("ref",)
     __indexes__: ClassVar[tuple[tuple[str, ...], ...]] = (
-        ("status",), ("opened_on",), ("closed_on",), ("community", "grid"), ("grid_key",),
+        ("status", "is_closed"), ("opened_on",), ("closed_on",), ("community", "grid"), ("grid_key",),
         ("building_key",), ("mediator",), ("level",))
 
     ref: str

@@ -89,7 +89,7 @@ class CaseClosingRow:
     __table__: ClassVar[str] = "case_closings"
     __key__: ClassVar[tuple[str, ...]] = ("ref", "closing")
     __indexes__: ClassVar[tuple[tuple[str, ...], ...]] = (
-        ("closed_on",), ("month",), ("grid_key",), ("mediator",))
+        ("closed_on",), ("month", "days_to_close"), ("grid_key",), ("mediator",))
 
     ref: str
     closing: int  # 1 for the first closing of the case, 2 after a reopening, ...
