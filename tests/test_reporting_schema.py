@@ -300,3 +300,20 @@ def test_the_documented_read_only_role_reads_the_reports_and_not_the_log() -> No
             with pg_connect() as db:
                 db.execute(f"DROP OWNED BY {role}")
                 db.execute(f"DROP ROLE {role}")
+
+
+def test_case_list_takes_the_grid_key_where_a_grid_name_is_ambiguous(sqlite_config: StoreConfig) -> None:
+    app = Gongzhi(sqlite_config)
+    seed_district(app, 200)
+    app.close()
+    store = sqlite_config.path
+
+    def listed(*filters: str) -> list[dict[str, Any]]:
+        return list(json.loads(gongzhi(store, "case", "list", "--limit", "1000", *filters).stdout))
+
+    by_name = listed("--grid", "3号网格")
+    assert len({r["community"] for r in by_name}) > 1  # the name alone mixes communities
+    by_key = listed("--grid", "双塔社区/3号网格")
+    assert by_key and {(r["community"], r["grid"], r["grid_key"]) for r in by_key} == {
+        ("双塔社区", "3号网格", "双塔社区/3号网格")}
+    assert by_key == [r for r in by_name if r["community"] == "双塔社区"]
