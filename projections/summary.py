@@ -48,6 +48,9 @@ def _figures(counters: Mapping[str, float]) -> dict[str, Any]:
     return out | rates(counters)
 
 
+Sums = dict[str, float]
+
+
 def summarize(
     stats: Iterable[CaseStatRow], since: date | None = None, until: date | None = None,
     durations: Mapping[int, int] | None = None,
@@ -58,19 +61,23 @@ def summarize(
     again counts twice), so the figures of consecutive periods add up.
     `durations` is the period's histogram: whole days to close -> closings.
     """
-    totals: dict[str, float] = dict.fromkeys(COUNTERS, 0)
-    breakdown: dict[str, dict[str, dict[str, float]]] = {d: {} for d in BREAKDOWNS}
+    sums: dict[tuple[str, str], Sums] = {}
     for row in stats:
-        if not in_period(row.day, since, until):
-            continue
-        if row.dimension == "all":
-            target = totals
-        elif row.dimension in breakdown:
-            target = breakdown[row.dimension].setdefault(row.value, dict.fromkeys(COUNTERS, 0))
-        else:
-            continue
-        for counter in COUNTERS:
-            target[counter] += getattr(row, counter)
+        if in_period(row.day, since, until):
+            target = sums.setdefault((row.dimension, row.value), dict.fromkeys(COUNTERS, 0))
+            for counter in COUNTERS:
+                target[counter] += getattr(row, counter)
+    return figures(sums, since, until, durations)
+
+
+def figures(sums: Mapping[tuple[str, str], Mapping[str, float]], since: date | None,
+            until: date | None, durations: Mapping[int, int] | None = None) -> dict[str, Any]:
+    """The report from the period's counters summed per (dimension, value)."""
+    totals = sums.get(("all", "*"), dict.fromkeys(COUNTERS, 0))
+    breakdown: dict[str, dict[str, Mapping[str, float]]] = {d: {} for d in BREAKDOWNS}
+    for (dimension, value), counters in sums.items():
+        if dimension in breakdown:
+            breakdown[dimension][value] = counters
     closed = int(totals["closed"])
     return {
         "since": since.isoformat() if since else None,
