@@ -29,7 +29,7 @@ class CaseFactRow:
     __table__: ClassVar[str] = "case_facts"
     __key__: ClassVar[tuple[str, ...]] = ("ref",)
     __indexes__: ClassVar[tuple[tuple[str, ...], ...]] = (
-        ("opened_on",), ("closed_on",), ("opened_month",), ("closed_month",), ("grid_key",),
+        ("opened_on",), ("closed_on",), ("opened_month", "is_closed"), ("closed_month",), ("grid_key",),
         ("community", "grid"), ("mediator",))
 
     ref: str
