@@ -27,7 +27,20 @@ def _exists(curs: Any, postgres: bool, schema: str) -> bool:
 
 
 def create_read_tables(app: Any) -> bool:
-    """Create the read models' empty schema in the app's store unless it has one; True if made."""
+    """Create the read models' empty schema in the app's store unless it has one; True if made.
+
+    A failure here must not stop the write that opened the store: the first read
+    creates the same tables, and reports the problem if it persists.
+    """
+    from eventsourcing.persistence import PersistenceError
+
+    try:
+        return _create(app)
+    except PersistenceError:
+        return False
+
+
+def _create(app: Any) -> bool:
     config = app.config
     postgres = config.kind == "postgres"
     datastore = app.recorder.datastore

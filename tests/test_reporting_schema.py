@@ -317,3 +317,22 @@ def test_case_list_takes_the_grid_key_where_a_grid_name_is_ambiguous(sqlite_conf
     assert by_key and {(r["community"], r["grid"], r["grid_key"]) for r in by_key} == {
         ("双塔社区", "3号网格", "双塔社区/3号网格")}
     assert by_key == [r for r in by_name if r["community"] == "双塔社区"]
+
+
+def test_a_write_goes_through_when_the_empty_tables_cannot_be_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import adapters.read_ddl
+
+    def broken(*_args: Any) -> list[str]:
+        return ["CREATE TABLE no_such_schema.t (x INTEGER)"]  # fails inside the transaction
+
+    monkeypatch.setattr(adapters.read_ddl, "schema_statements", broken)
+    monkeypatch.setattr("adapters.read_bootstrap.schema_statements", broken)
+    store = str(tmp_path / "gongzhi.db")
+    gongzhi(store, "demo", as_json=False)
+    with sqlite3.connect(store) as db:
+        names = {n for (n,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert "cases" not in names and "gongzhi_events" in names
+    assert json.loads(gongzhi(store, "case", "list").stdout)  # the first read makes them
+    assert "cases" in catalogue(StoreConfig.parse(store))[0]
