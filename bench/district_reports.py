@@ -3,6 +3,7 @@
     .venv/bin/python bench/district_reports.py                 # 100,000 cases (generates the store)
     .venv/bin/python bench/district_reports.py --cases 5000    # a quick run
     .venv/bin/python bench/district_reports.py --reuse         # keep bench/out/district.db
+    .venv/bin/python bench/district_reports.py --reuse --pg postgresql://postgres@127.0.0.1:5432/test
 
 The district store is the one bench/district.py makes (generated here if missing
 or if its size differs). Read models are brought up to date first (not timed).
@@ -14,7 +15,11 @@ Then, each the best of --repeat runs:
 
 References measured in the same run: a full scan of `cases` (the widest read
 model) for the queries and the in-process summary; `gongzhi --help` (the CLI's
-start-up) for the subprocess. Results: a table on stdout, bench/out/district_reports.json.
+start-up) for the subprocess. With --pg, the read models are also folded into
+schema `bench_reports` of that PostgreSQL database (a read store of their own:
+the events stay in the SQLite file) and the documented queries timed there
+through psycopg, against a full scan of `cases` on PostgreSQL.
+Results: a table on stdout, bench/out/district_reports.json.
 """
 
 from __future__ import annotations
@@ -92,6 +97,37 @@ def measure_queries(store: Path, repeat: int) -> tuple[float, list[list[Any]]]:
     return ref, rows
 
 
+def measure_postgres(store: Path, url: str, repeat: int) -> list[list[Any]]:
+    import psycopg
+
+    reads = StoreConfig.parse(f"{url}?schema=bench_reports")
+
+    def connect() -> Any:
+        return psycopg.connect(host=reads.host, port=reads.port, user=reads.user,
+                               dbname=reads.dbname, password=reads.password or None,
+                               autocommit=True)
+
+    with connect() as db:  # a schema of its own, made afresh: another store's rows would not do
+        db.execute("DROP SCHEMA IF EXISTS bench_reports CASCADE")
+    app = Gongzhi(StoreConfig.parse(str(store)), read_only=True)
+    models = ReadModels(app, reads)
+    say("folding the read models into PostgreSQL (not timed)")
+    models.catch_up()
+    models.close()
+    app.close()
+    with connect() as db:
+        db.execute("SET search_path TO bench_reports")
+        db.execute("SET TIME ZONE 'UTC'")
+        ref, _ = best(lambda: db.execute(SCAN_REF).fetchall(), repeat)
+        rows = []
+        for name, query in doc_queries().items():
+            seconds, result = best(lambda q=query: db.execute(q).fetchall(), repeat)
+            rows.append([f"pg sql: {name}", len(result), seconds * 1000, seconds / ref])
+        db.execute("DROP SCHEMA bench_reports CASCADE")
+    rows.append(["pg full scan of cases (ref: pg rows)", 0, ref * 1000, 1.0])
+    return rows
+
+
 def measure_summary(store: Path, repeat: int, ref: float) -> list[list[Any]]:
     config = StoreConfig.parse(str(store))
     app = Gongzhi(config, read_only=True)
@@ -122,6 +158,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help=f"cases in the district (default {DEFAULT_CASES:,})")
     parser.add_argument("--store", type=Path, default=OUT / "district.db")
     parser.add_argument("--reuse", action="store_true", help="use the store as it is")
+    parser.add_argument("--pg", metavar="URL", help="also time the queries on this PostgreSQL "
+                        "database (schema bench_reports, replaced)")
     parser.add_argument("--repeat", type=int, default=5, help="runs of each measurement (best kept)")
     parser.add_argument("--json", type=Path, default=OUT / "district_reports.json", dest="json_out")
     return parser.parse_args(argv)
@@ -138,6 +176,8 @@ def main(argv: list[str] | None = None) -> int:
     say("timing report summary --by grid,category")
     rows += measure_summary(args.store, args.repeat, ref)
     rows += measure_cli(args.store, args.repeat)
+    if args.pg:
+        rows += measure_postgres(args.store, args.pg, args.repeat)
     print(f"district reports benchmark: {cases_in(args.store):,} cases in {args.store}, "
           f"best of {args.repeat}")
     print(table(["measurement", "rows", "ms", "ratio to ref"], rows))
