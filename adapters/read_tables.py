@@ -85,7 +85,10 @@ def _labels_differ(conn: Connection, schema: str | None) -> bool:
 
 
 def labels_refresh(schema: str | None) -> list[str]:
-    return [f"DELETE FROM {qualified('labels', schema)}", *label_inserts(label_rows(), schema)]
+    """Rewrite the labels, with statistics: PostgreSQL misjudged a documented join
+    on an unanalysed `labels` (12x slower at 100,000 cases)."""
+    name = qualified("labels", schema)
+    return [f"DELETE FROM {name}", *label_inserts(label_rows(), schema), f"ANALYZE {name}"]
 
 
 def replace_rows(conn: Connection, row_class: Any, schema: str | None,
