@@ -15,12 +15,14 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any
 
-from sqlalchemy import Connection, Engine, MetaData, Table, insert, inspect, select, text, update
+from sqlalchemy import Connection, Engine, MetaData, Table, insert, select, text, update
 from sqlalchemy.schema import CreateSchema
 
 from adapters.clock import utc_now
 from adapters.errors import AppError
 from adapters.event_feed import EventFeed
+from adapters.read_ddl import LOCK_KEY, qualified
+from adapters.read_tables import catalogue, labels_refresh, plan, replace_rows
 from adapters.sql_schema import table_for, tracking_table
 from adapters.sql_state import SqlState
 from projections.framework import MemoryState, Projection
@@ -31,7 +33,6 @@ INSERT_CHUNK = 5000
 # projection is far behind (say after a bulk import): rebuild past this lag if
 # it is also a good share of the log.
 REBUILD_LAG = 50_000
-LOCK_KEY = 0x6770_7A68  # "gpzh": the PostgreSQL advisory lock of read-model writers
 Tick = Callable[[int], None]
 Progress = Callable[[str, int], AbstractContextManager[Tick]]
 
@@ -58,7 +59,7 @@ class Projector:
             p.name: {row: table_for(row, self.metadata) for row in p.tables} for p in projections
         }
         self.progress = progress
-        self._tracking_ready = False
+        self._schema_ready = False
 
     def table(self, name: str) -> Table:
         for tables in self.tables.values():
@@ -79,18 +80,24 @@ class Projector:
                 conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})
             yield conn
 
-    def ensure_tracking(self) -> None:
-        if not self._tracking_ready:
+    def ensure_schema(self) -> None:
+        """Create what is missing of the read models' schema (tables, indexes, labels).
+
+        Checked once per process, without the write lock when nothing is missing.
+        """
+        if self._schema_ready:
+            return
+        schema = self.metadata.schema
+        row_classes = [row for p in self.projections.values() for row in p.tables]
+        with self.engine.connect() as conn:
+            needed = plan(conn, row_classes, schema)
+        if needed:
             with self.writing() as conn:
-                if self.metadata.schema:  # a read store of its own may not have its schema yet
-                    conn.execute(CreateSchema(self.metadata.schema, if_not_exists=True))
-                columns = {c["name"] for c in inspect(conn).get_columns(
-                    self.tracking.name, schema=self.metadata.schema)} if inspect(conn).has_table(
-                    self.tracking.name, schema=self.metadata.schema) else None
-                if columns is not None and "settings" not in columns:
-                    self.tracking.drop(conn)  # made by an older version: rebuild everything
-                self.tracking.create(conn, checkfirst=True)
-            self._tracking_ready = True
+                if schema:  # a read store of its own may not have its schema yet
+                    conn.execute(CreateSchema(schema, if_not_exists=True))
+                for statement in plan(conn, row_classes, schema):
+                    conn.exec_driver_sql(statement)
+        self._schema_ready = True
 
     def position(self, conn: Connection, name: str, lock: bool = False) -> Any:
         query = select(self.tracking).where(self.tracking.c.name == name)
@@ -102,7 +109,7 @@ class Projector:
     def catch_up(self, name: str) -> int:
         """Apply every event after the projection's position; returns how many."""
         projection = self.projections[name]
-        self.ensure_tracking()
+        self.ensure_schema()
         with self.engine.connect() as conn:
             tracked = self.position(conn, name)
         if tracked is None or stale(tracked, projection):
@@ -137,13 +144,14 @@ class Projector:
 
     # -- rebuild ---------------------------------------------------------------
     def rebuild(self, *names: str) -> int:
-        """Drop the projections' tables and fold the whole log into them afresh.
+        """Empty the projections' tables and fold the whole log into them afresh.
 
         All the named projections are folded in one pass over the log, reading
-        only the topics they need, and written in one transaction.
+        only the topics they need, and written in one transaction. Tables whose
+        columns are unchanged are emptied, not dropped: indexes survive.
         """
         projections = [self.projections[name] for name in dict.fromkeys(names or self.projections)]
-        self.ensure_tracking()
+        self.ensure_schema()
         topics = sorted({topic for p in projections for topic in p.topics()})
         states = {p.name: MemoryState() for p in projections}
         head, count = self.feed.head(), 0
@@ -154,16 +162,24 @@ class Projector:
                 count += 1
                 if count % 1000 == 0:
                     tick(1000)
+        schema = self.metadata.schema
         with self.writing() as conn:
+            existing, _ = catalogue(conn, schema)
+            for statement in labels_refresh(schema):  # labels follow the code on every rebuild
+                conn.exec_driver_sql(statement)
             for projection in projections:
                 state = states[projection.name]
                 for row_class, table in self.tables[projection.name].items():
-                    table.drop(conn, checkfirst=True)
-                    table.create(conn)
+                    indexes = replace_rows(conn, row_class, schema, existing)
                     rows: list[Any] = state.rows(row_class)
                     for start in range(0, len(rows), INSERT_CHUNK):
                         chunk = [_values(r) for r in rows[start:start + INSERT_CHUNK]]
                         conn.execute(insert(table), chunk)
+                    for statement in indexes:
+                        conn.exec_driver_sql(statement)
+                    # Statistics for the planner: without them SQLite may drive a join from
+                    # the wrong table (a 14x slower documented query at 100,000 cases).
+                    conn.exec_driver_sql(f"ANALYZE {qualified(table.name, schema)}")
                 self._move(conn, projection, head)
         return count
 

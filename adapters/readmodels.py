@@ -12,16 +12,17 @@ from datetime import date
 from typing import Any
 
 import attrs
-from sqlalchemy import and_, exists, func, select
+from sqlalchemy import and_, exists, func, or_, select
 
 from adapters.clock import local_tz
 from adapters.event_feed import EventFeed
 from adapters.projector import Progress, Projector, stale
 from adapters.settings import StoreConfig
 from adapters.sql_engine import make_engine
-from projections.case_stats import CaseStatRow
 from projections.registry import all_projections, table_owners
-from projections.summary import summarize
+from projections.stat_rows import COUNTERS
+from projections.summary import cross_rows
+from projections.summary import figures as report_figures
 
 
 @attrs.frozen
@@ -59,25 +60,28 @@ class ReadModels:
         return dict.fromkeys(names, count)
 
     def status(self) -> list[dict[str, Any]]:
-        self.projector.ensure_tracking()
+        """Each projection's position and state: `not built` (tables empty, built on the first
+        read), `behind` (lag events not yet folded in, caught up on the next read), `ok`,
+        `needs rebuild` (another version or time zone), `log changed` (see log_changed)."""
+        self.projector.ensure_schema()
         head = self.projector.feed.head()
         out = []
         with self.engine.connect() as conn:
             for name, projection in self.projector.projections.items():
                 tracked = self.projector.position(conn, name)
                 position = tracked["position"] if tracked else 0
-                rows = {}
-                for table in self.projector.tables[name].values():
-                    rows[table.name] = (conn.execute(select(func.count()).select_from(table))
-                                        .scalar() if tracked else 0)
+                rows = {table.name: conn.execute(select(func.count()).select_from(table)).scalar()
+                        for table in self.projector.tables[name].values()}
                 outdated = bool(tracked) and stale(tracked, projection)
                 digest = self.projector.feed.log_hash_at(position) if tracked else None
+                lag = max(head - position, 0)
                 out.append({
                     "name": name, "version": projection.version, "position": position,
-                    "head": head, "lag": max(head - position, 0), "rows": rows,
+                    "head": head, "lag": lag, "rows": rows,
                     "state": ("not built" if not tracked else "needs rebuild" if outdated
                               else "log changed" if digest is None
-                              or digest.hex() != tracked["log_hash"] else "ok"),
+                              or digest.hex() != tracked["log_hash"]
+                              else "behind" if lag else "ok"),
                 })
         return out
 
@@ -91,10 +95,12 @@ class ReadModels:
                    .scalar_subquery())
         query = select(cases, overdue.label("overdue_commitments"))
         for column, value in (("status", f.status), ("mediator", f.mediator),
-                              ("community", f.community), ("grid", f.grid),
-                              ("building", f.building), ("level", f.level)):
+                              ("community", f.community), ("building", f.building),
+                              ("level", f.level)):
             if value is not None:
                 query = query.where(cases.c[column] == str(value))
+        if f.grid is not None:  # a grid name, or the unambiguous key community/grid
+            query = query.where(or_(cases.c.grid == f.grid, cases.c.grid_key == f.grid))
         if f.category is not None:
             query = query.where(exists().where(and_(cats.c.ref == cases.c.ref,
                                                     cats.c.category == str(f.category))))
@@ -104,17 +110,36 @@ class ReadModels:
         with self.engine.connect() as conn:
             return [_jsonable(r) for r in conn.execute(query).mappings()]
 
-    def summary(self, since: date | None, until: date | None) -> dict[str, Any]:
+    def summary(self, since: date | None, until: date | None,
+                by: tuple[str, ...] = ()) -> dict[str, Any]:
+        """The period's figures; with `by` (CROSS_DIMENSIONS) also the cross-dimensional counts."""
         self.catch_up("case_stats")
-        stats = self.projector.table("case_stats")
-        query = select(stats)
-        if since:
-            query = query.where(stats.c.day >= since)
-        if until:
-            query = query.where(stats.c.day <= until)
+        stats, closings = self.projector.table("case_stats"), self.projector.table("case_closings")
+        # Summed by the database: a month is thousands of daily rows, its report a few hundred.
+        query = (select(stats.c.dimension, stats.c.value,
+                        *(func.sum(stats.c[k]).label(k) for k in COUNTERS))
+                 .where(*_between(stats.c.day, since, until))
+                 .group_by(stats.c.dimension, stats.c.value))
+        durations = (select(closings.c.days_to_close, func.count())
+                     .where(*_between(closings.c.closed_on, since, until))
+                     .group_by(closings.c.days_to_close))
         with self.engine.connect() as conn:
-            rows = [CaseStatRow(**r) for r in conn.execute(query).mappings()]
-        return summarize(rows, since, until)
+            sums = {(r["dimension"], r["value"]): {k: r[k] or 0 for k in COUNTERS}
+                    for r in conn.execute(query).mappings()}
+            histogram = {int(days): int(n) for days, n in conn.execute(durations)}
+            figures = report_figures(sums, since, until, histogram)
+            if by:
+                figures["cross"] = self._cross(conn, since, until, by)
+        return figures
+
+    def _cross(self, conn: Any, since: date | None, until: date | None,
+               by: tuple[str, ...]) -> list[dict[str, Any]]:
+        counts = self.projector.table("case_counts")
+        columns = [counts.c["grid_key" if d == "grid" else d].label(d) for d in by]
+        query = (select(*columns, *(func.sum(counts.c[k]).label(k)
+                                    for k in ("opened", "closed", "resolved")))
+                 .where(*_between(counts.c.day, since, until)).group_by(*columns))
+        return cross_rows(conn.execute(query).mappings(), by)
 
     def rows(self, table_name: str) -> Iterator[dict[str, Any]]:
         """All rows of a read-model table, caught up first (for export)."""
@@ -127,6 +152,11 @@ class ReadModels:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _between(column: Any, since: date | None, until: date | None) -> list[Any]:
+    return [c for c in (column >= since if since else None,
+                        column <= until if until else None) if c is not None]
 
 
 def _jsonable(row: Any) -> dict[str, Any]:

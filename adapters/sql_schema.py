@@ -1,4 +1,7 @@
-"""SQL tables derived from the read-model row classes, plus the tracking table.
+"""SQLAlchemy tables of the read-model row classes, plus the tracking table, for queries.
+
+The DDL that creates them is adapters/read_ddl.py (plain SQL, shared with the
+write path); these Table objects must describe the same columns.
 
 Column types follow the attrs annotations (str, int, float, bool, date, datetime,
 `X | None` for nullable), so a new projection gets its tables without SQL here.
@@ -8,12 +11,9 @@ SQLite ('2026-10-08 21:30:00+08:00', which sorts correctly).
 
 from __future__ import annotations
 
-import types
-import typing
 from datetime import date, datetime
 from typing import Any
 
-import attrs
 from sqlalchemy import (
     BigInteger,
     Boolean,
@@ -32,6 +32,7 @@ from sqlalchemy import (
 )
 
 from adapters.clock import local_tz
+from adapters.read_ddl import columns
 
 
 class AwareDateTime(TypeDecorator[datetime]):
@@ -58,21 +59,11 @@ _TYPES: dict[Any, Any] = {str: Text, int: Integer, float: Float, date: Date,
                           datetime: AwareDateTime, bool: Boolean}
 
 
-def _column(field: attrs.Attribute[Any]) -> Column[Any]:
-    annotation = field.type
-    nullable = False
-    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
-        args = [a for a in typing.get_args(annotation) if a is not type(None)]
-        nullable = len(args) < len(typing.get_args(annotation))
-        annotation = args[0]
-    return Column(field.name, _TYPES[annotation], nullable=nullable)
-
-
 def table_for(row_class: type, metadata: MetaData) -> Table:
-    attrs.resolve_types(row_class)
+    """The SQLAlchemy Table of a row class, for queries (read_ddl.py creates it)."""
     key = row_class.__key__  # type: ignore[attr-defined]
-    columns = [_column(f) for f in attrs.fields(row_class)]
-    return Table(row_class.__table__, metadata, *columns,  # type: ignore[attr-defined]
+    cols = [Column(name, _TYPES[kind], nullable=nullable) for name, kind, nullable in columns(row_class)]
+    return Table(row_class.__table__, metadata, *cols,  # type: ignore[attr-defined]
                  PrimaryKeyConstraint(*key))
 
 

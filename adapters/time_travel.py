@@ -22,13 +22,14 @@ from typing import Any
 
 from adapters.clock import local_tz
 from adapters.event_feed import EventFeed
-from projections.case_stats import CaseStatRow, CaseStatsProjection
+from projections.case_stats import CaseClosingRow, CaseCountRow, CaseStatRow, CaseStatsProjection
 from projections.framework import MemoryState
-from projections.summary import summarize
+from projections.summary import group_counts, in_period, summarize
 
 
 def summary_at(app: Any, since: date | None, until: date | None, *,
-               known_at: datetime | None = None, as_of: datetime | None = None) -> dict[str, Any]:
+               known_at: datetime | None = None, as_of: datetime | None = None,
+               by: tuple[str, ...] = ()) -> dict[str, Any]:
     from adapters.replay import occurred_at
 
     projection = CaseStatsProjection(local_tz())
@@ -41,7 +42,13 @@ def summary_at(app: Any, since: date | None, until: date | None, *,
         if as_of is not None and occurred_at(event) > as_of:
             continue  # had not happened yet; a later event of the same case may have
         projection.apply(state, event)
-    figures = summarize(state.rows(CaseStatRow), since, until)
+    histogram: dict[int, int] = {}
+    for closing in state.rows(CaseClosingRow):
+        if in_period(closing.closed_on, since, until):
+            histogram[closing.days_to_close] = histogram.get(closing.days_to_close, 0) + 1
+    figures = summarize(state.rows(CaseStatRow), since, until, histogram)
+    if by:
+        figures["cross"] = group_counts(state.rows(CaseCountRow), since, until, by)
     if known_at is not None:
         figures["known_at"] = known_at.isoformat()
     if as_of is not None:
@@ -50,8 +57,8 @@ def summary_at(app: Any, since: date | None, until: date | None, *,
 
 
 def summary_as_of(app: Any, since: date | None, until: date | None,
-                  as_of: datetime) -> dict[str, Any]:
+                  as_of: datetime, by: tuple[str, ...] = ()) -> dict[str, Any]:
     """The report as the log stood at `as_of` (recorded time), as `report summary` asks."""
-    figures = summary_at(app, since, until, known_at=as_of)
+    figures = summary_at(app, since, until, known_at=as_of, by=by)
     figures["as_of"] = figures.pop("known_at")
     return figures

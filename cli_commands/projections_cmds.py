@@ -28,6 +28,9 @@ def projections() -> None:
 def status() -> None:
     """Each projection's position against the log's head, its rows and lag.
 
+    States: not built (empty tables, built on the first read), behind (by N
+    events, caught up on the next read), ok, needs rebuild, log changed.
+
     \b
     Example:
       gongzhi projections status
@@ -38,11 +41,29 @@ def status() -> None:
     rt = runtime()
     with open_read_models(rt.app(read_only=True), rt.read_config) as models:
         report = models.status()
+    for r in report:
+        r["note"] = state_note(r["state"], r["lag"], rt.lang)
     headers = (["读模型", "版本", "位置", "日志头", "滞后", "行数", "状态"] if rt.lang == "zh"
                else ["Projection", "Version", "Position", "Head", "Lag", "Rows", "State"])
     rows = [[r["name"], r["version"], r["position"], r["head"], r["lag"],
-             ", ".join(f"{t}={n}" for t, n in r["rows"].items()), r["state"]] for r in report]
+             ", ".join(f"{t}={n}" for t, n in r["rows"].items()), r["note"]] for r in report]
     rt.emit(report, render_table(headers, rows, max_col=60))
+
+
+def state_note(state: str, lag: int, lang: str) -> str:
+    """What a projection's state means to a reader of its tables."""
+    notes = {
+        "not built": ("表已建立但为空，首次读取时生成", "tables empty: will be built on first read"),
+        "behind": (f"落后 {lag} 个事件，下次读取时补齐",
+                   f"behind by {lag} events: caught up on the next read"),
+        "ok": ("最新", "up to date"),
+        "needs rebuild": ("版本或时区已变，下次读取时重建",
+                          "other version or time zone: rebuilt on the next read"),
+        "log changed": ("事件日志已被改动，请运行 audit verify 后 rebuild",
+                        "the log was changed: run audit verify, then rebuild"),
+    }
+    zh, en = notes.get(state, (state, state))
+    return zh if lang == "zh" else en
 
 
 @projections.command("catch-up")

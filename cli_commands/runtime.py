@@ -59,6 +59,11 @@ class Runtime:
             if read_only and config.kind == "sqlite":
                 _require_existing(config.path)
             self._apps[read_only] = Gongzhi(config, read_only=read_only, clock=self.clock)
+            if not read_only and not self.read_store:
+                # Read models beside the events: their empty tables exist from the start.
+                from adapters.read_bootstrap import create_read_tables
+
+                create_read_tables(self._apps[read_only])
         return self._apps[read_only]
 
     def require_actor(self) -> str:

@@ -83,3 +83,8 @@ for _dept in (
     Department("fire_rescue", "消防救援站", "Fire and Rescue Station", ("消防", "fire")),
 ):
     register_department(_dept)
+
+
+def registered_departments() -> list[Department]:
+    """Every registered department, in registration order (e.g. for a labels table)."""
+    return list(_REGISTRY.values())

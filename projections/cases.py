@@ -1,29 +1,41 @@
-"""The `cases` read model: one row per case, plus its categories for filtering."""
+"""The `cases` read model: one row per case, plus its categories for filtering.
+
+Status codes: `open`, `agreed` and `failed` are all still in progress (an
+agreement or a failed mediation is not a closing); only `closed` is terminal,
+and even that until a reopening. `is_closed` says it without guessing.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, ClassVar
 
 import attrs
 
 from domain.case import CaseEvents
 from projections.framework import Projection, State, handles, replace, topics_of, update
+from projections.local_days import LocalDays, month, place_keys
 
 
 @attrs.frozen
 class CaseRow:
     __table__: ClassVar[str] = "cases"
     __key__: ClassVar[tuple[str, ...]] = ("ref",)
+    __indexes__: ClassVar[tuple[tuple[str, ...], ...]] = (
+        ("status", "is_closed"), ("opened_on",), ("closed_on",), ("community", "grid"), ("grid_key",),
+        ("building_key",), ("mediator",), ("level",))
 
     ref: str
-    status: str
+    status: str  # open, agreed, failed (in progress) or closed (terminal until reopened)
+    is_closed: int  # 1 when status is closed, else 0
     level: str
     channel: str
     categories: str  # comma-separated codes, in the order given at intake
     community: str
     grid: str
+    grid_key: str  # "community/grid": grid names repeat across communities
     building: str
+    building_key: str  # "community/grid/building"
     unit: str | None
     summary: str
     complainants: int
@@ -32,8 +44,13 @@ class CaseRow:
     departments: str  # comma-separated codes of departments referred to
     open_commitments: int
     opened_at: datetime
+    opened_on: date
+    opened_month: str
     last_activity_at: datetime
+    last_activity_on: date
     closed_at: datetime | None
+    closed_on: date | None
+    closed_month: str | None
     outcome: str | None
     satisfaction: str | None
     reopened: int
@@ -44,6 +61,7 @@ class CaseRow:
 class CaseCategoryRow:
     __table__: ClassVar[str] = "case_categories"
     __key__: ClassVar[tuple[str, ...]] = ("ref", "category")
+    __indexes__: ClassVar[tuple[tuple[str, ...], ...]] = (("category",),)
 
     ref: str
     category: str
@@ -53,9 +71,9 @@ def case_event_topics() -> list[str]:
     return topics_of(CaseEvents)
 
 
-class CasesProjection(Projection):
+class CasesProjection(LocalDays, Projection):
     name = "cases"
-    version = 2  # 2: corrections and retractions
+    version = 3  # 2: corrections and retractions; 3: place keys, local days and months, is_closed
     tables = (CaseRow, CaseCategoryRow)
 
     def topics(self) -> list[str]:
@@ -67,24 +85,25 @@ class CasesProjection(Projection):
         if isinstance(event, CaseEvents.Event) and not isinstance(event, CaseEvents.Opened):
             row = state.get(CaseRow, (event.originator_id,))
             if row is not None:
-                state.put(replace(
-                    row,
-                    version=event.originator_version,
-                    last_activity_at=max(row.last_activity_at, event.occurred_at),
-                ))
+                latest = max(row.last_activity_at, event.occurred_at)
+                state.put(replace(row, version=event.originator_version,
+                                  last_activity_at=latest, last_activity_on=self.day(latest)))
 
     @handles(CaseEvents.Opened)
     def opened(self, state: State, e: Any) -> None:
         loc = e.location
+        grid_key, building_key = place_keys(loc.community, loc.grid, loc.building)
+        opened_on = self.day(e.occurred_at)
         state.put(CaseRow(
-            ref=e.originator_id, status="open", level=e.level, channel=e.channel,
+            ref=e.originator_id, status="open", is_closed=0, level=e.level, channel=e.channel,
             categories=",".join(e.categories), community=loc.community, grid=loc.grid,
-            building=loc.building, unit=loc.unit, summary=e.summary,
-            complainants=len(e.complainants),
+            grid_key=grid_key, building=loc.building, building_key=building_key, unit=loc.unit,
+            summary=e.summary, complainants=len(e.complainants),
             respondents="、".join(p.name for p in e.respondents), mediator=None, departments="",
-            open_commitments=0, opened_at=e.occurred_at, last_activity_at=e.occurred_at,
-            closed_at=None, outcome=None, satisfaction=None, reopened=0,
-            version=e.originator_version,
+            open_commitments=0, opened_at=e.occurred_at, opened_on=opened_on,
+            opened_month=month(opened_on), last_activity_at=e.occurred_at,
+            last_activity_on=opened_on, closed_at=None, closed_on=None, closed_month=None,
+            outcome=None, satisfaction=None, reopened=0, version=e.originator_version,
         ))
         for category in e.categories:
             state.put(CaseCategoryRow(e.originator_id, category))
@@ -135,15 +154,18 @@ class CasesProjection(Projection):
 
     @handles(CaseEvents.Closed)
     def closed(self, state: State, e: Any) -> None:
-        update(state, CaseRow, (e.originator_id,), status="closed", closed_at=e.occurred_at,
+        closed_on = self.day(e.occurred_at)
+        update(state, CaseRow, (e.originator_id,), status="closed", is_closed=1,
+               closed_at=e.occurred_at, closed_on=closed_on, closed_month=month(closed_on),
                outcome=e.outcome, satisfaction=e.satisfaction)
 
     @handles(CaseEvents.Reopened)
     def reopened(self, state: State, e: Any) -> None:
         row = state.get(CaseRow, (e.originator_id,))
         if row is not None:
-            state.put(replace(row, status="open", closed_at=None, outcome=None,
-                                   satisfaction=None, reopened=row.reopened + 1))
+            state.put(replace(row, status="open", is_closed=0, closed_at=None, closed_on=None,
+                              closed_month=None, outcome=None, satisfaction=None,
+                              reopened=row.reopened + 1))
 
     # -- corrections (domain.case_corrections) --------------------------------------
     @handles(CaseEvents.EntryRetracted)

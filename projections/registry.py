@@ -9,14 +9,15 @@ from __future__ import annotations
 from datetime import tzinfo
 
 from domain.registry import kinds, resolve
-from projections.case_stats import CST, CaseStatsProjection
+from projections.case_stats import CaseStatsProjection
 from projections.cases import CasesProjection
 from projections.commitments import CommitmentsProjection
 from projections.framework import Projection
+from projections.local_days import CST
 
 
 def case_projections(tz: tzinfo = CST) -> list[Projection]:
-    return [CasesProjection(), CommitmentsProjection(), CaseStatsProjection(tz)]
+    return [CasesProjection(tz), CommitmentsProjection(tz), CaseStatsProjection(tz)]
 
 
 def all_projections(tz: tzinfo = CST) -> list[Projection]:

@@ -112,3 +112,36 @@ def positions(models: ReadModels) -> dict[str, tuple[int, str | None, int]]:
     with models.engine.connect() as conn:
         return {r["name"]: (r["position"], r["log_hash"], r["version"])
                 for r in conn.execute(select(tracking)).mappings()}
+
+
+# -- a small synthetic district (the benchmark's plan, bench/district_plan.py) ------------------
+DISTRICT_SEED = 20251
+
+
+def seed_district(app: Gongzhi, cases: int, seed: int = DISTRICT_SEED) -> None:
+    """Save the plan's `cases` cases (a year of 2025 in 5 communities x 10 grids)."""
+    import sys
+    from pathlib import Path
+
+    bench = str(Path(__file__).resolve().parents[1] / "bench")
+    if bench not in sys.path:
+        sys.path.insert(0, bench)
+    from district_plan import plan_district
+
+    from domain.case import Case
+    from domain.values import Stamp
+
+    def stamp(step: Any) -> Stamp:
+        return Stamp(actor=step.actor, occurred_at=step.occurred_at, recorded_at=step.recorded_at)
+
+    batch = []
+    for plan in plan_district(seed, cases):
+        case = Case.open(ref=plan.ref, stamp=stamp(plan.opening), **plan.opening.kwargs)
+        for step in plan.steps:
+            getattr(case, step.command)(stamp=stamp(step), **step.kwargs)
+        batch.append(case)
+        if len(batch) == 100:
+            app.save(*batch)
+            batch = []
+    if batch:
+        app.save(*batch)

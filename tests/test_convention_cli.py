@@ -237,7 +237,7 @@ def test_replay_as_of_a_moment_shows_the_version_then_in_force(app: Gongzhi,
         assert result.exit_code == 0, result.output
         return json.loads(result.output)
 
-    then = replay("--as-of", between.isoformat())
+    then = replay("--known-at", between.isoformat())  # recorded time (--as-of is business time)
     assert then["version_in_force"] == 1 and len(then["versions"]) == 1
     assert [c["id"] for c in then["versions"][0]["clauses"]] == ["c1", "c2"]
     now = replay()
@@ -245,7 +245,7 @@ def test_replay_as_of_a_moment_shows_the_version_then_in_force(app: Gongzhi,
     assert [c["id"] for c in now["versions"][1]["clauses"]] == ["c1"]
     assert [c["id"] for c in now["versions"][0]["clauses"]] == ["c1", "c2"]  # still readable
     text = CliRunner().invoke(cli, ["--store", store_config.describe(), "--lang", "en", "audit",
-                                    "replay", ref, "--as-of", between.isoformat()]).output
+                                    "replay", ref, "--known-at", between.isoformat()]).output
     assert "Version in force: v1" in text
 
 
