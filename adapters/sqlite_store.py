@@ -26,6 +26,7 @@ from eventsourcing.sqlite import (
 )
 
 from adapters.hashing import GENESIS, event_hash, log_hash
+from adapters.private_files import create_private_file, store_files
 
 EVENTS_TABLE = "gongzhi_events"
 
@@ -135,6 +136,9 @@ class HashChainSQLiteRecorder(SQLiteApplicationRecorder):
 
 class GongzhiSQLiteFactory(SQLiteFactory):
     def __init__(self, env: Any):
+        db_name = env.get(self.SQLITE_DBNAME) or ""
+        if self.env_create_table_value(env) and not db_name.startswith("file:"):
+            create_private_file(db_name)  # before SQLite makes it 0644 (and its -wal, -shm)
         super().__init__(env)
         old = self.datastore
         self.datastore = GongzhiSQLiteDatastore(
@@ -145,9 +149,44 @@ class GongzhiSQLiteFactory(SQLiteFactory):
         )
         old.close()
 
+    @staticmethod
+    def env_create_table_value(env: Any) -> bool:
+        return str(env.get("CREATE_TABLE") or "yes").lower() in ("yes", "y", "true", "t", "1", "on")
+
     def application_recorder(self) -> ApplicationRecorder:
         recorder = HashChainSQLiteRecorder(self.datastore)
         # Creating takes the write lock; every command starts here, so look first.
         if self.env_create_table() and not recorder.table_exists():
             recorder.create_table()
         return recorder
+
+
+def discard_if_empty(path: str) -> bool:
+    """Remove a store this command created if it recorded nothing (a refused first command).
+
+    Only under SQLite's write lock and only if the file holds nothing but an empty
+    events table; if anyone else holds the lock, the file stays.
+    """
+    import os
+
+    try:
+        connection = sqlite3.connect(path, timeout=0, isolation_level=None)
+    except sqlite3.Error:
+        return False
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+        names = [r[0] for r in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type='table'")]
+        if names not in ([], [EVENTS_TABLE]) or (names and connection.execute(
+                f"SELECT 1 FROM {EVENTS_TABLE} LIMIT 1").fetchone()):
+            return False
+        for name in store_files([path]):
+            try:
+                os.unlink(name)
+            except FileNotFoundError:
+                pass
+        return True
+    except sqlite3.Error:
+        return False
+    finally:
+        connection.close()

@@ -9,6 +9,7 @@ from datetime import datetime
 import click
 
 from cli_commands.audit_group import audit, log_reader
+from cli_commands.output_file import output_stream, output_target
 from cli_commands.parsing import MOMENT
 from cli_commands.runtime import runtime
 from cli_commands.text_table import render_table
@@ -110,8 +111,9 @@ def verify(against: str | None, path: str | None) -> None:
 @click.option("--since", help="Start after this notification id, or at this time "
               "(e.g. 2026-10-01).")
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True),
-              help="Write to this file instead of standard output.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False),
+              help="Write to this file (created 0600; missing folders are made) instead of "
+              "standard output.")
 def export_cmd(since: str | None, fmt: str, output: str | None) -> None:
     """Stream the log with its hashes as JSON lines, for archiving.
 
@@ -126,13 +128,13 @@ def export_cmd(since: str | None, fmt: str, output: str | None) -> None:
     from adapters.audit_export import export_lines, start_after
     from adapters.clock import utc_now
 
+    target = output_target(output)  # before anything is opened: a refusal touches nothing
     rt = runtime()
     start: int | datetime | None = None
     if since:
         start = int(since) if since.isdigit() else MOMENT.convert(since, None, None)
     # The reader first, and an atomic file: a failing export never clobbers an old archive.
-    with log_reader() as reader, click.open_file(output or "-", "w", encoding="utf-8",
-                                                 atomic=bool(output)) as stream:
+    with log_reader() as reader, output_stream(target) as stream:
         after = start_after(reader, start)
         for line in export_lines(reader, after, rt.config.describe(), utc_now()):
             stream.write(line + "\n")

@@ -20,6 +20,7 @@ class Runtime:
         self.as_json = as_json
         self.lang = lang
         self._apps: dict[bool, Any] = {}
+        self._created: str | None = None  # a SQLite store this command is creating
 
     @property
     def config(self) -> StoreConfig:
@@ -44,8 +45,10 @@ class Runtime:
             from adapters.app import Gongzhi
 
             config = self.config
-            if read_only and config.kind == "sqlite":
-                _require_existing(config.path)
+            if config.kind == "sqlite":
+                if read_only:
+                    _require_existing(config.path)
+                self._check_store_file(config.path)
             self._apps[read_only] = Gongzhi(config, read_only=read_only)
         return self._apps[read_only]
 
@@ -78,10 +81,33 @@ class Runtime:
     def say(self, zh: str, en: str) -> str:
         return zh if self.lang == "zh" else en
 
+    def _check_store_file(self, path: str) -> None:
+        import os
+
+        from adapters.private_files import readable_by_others
+
+        if not os.path.exists(path):
+            self._created = self._created or path
+            return
+        mode = readable_by_others(path)
+        if mode is not None:
+            click.echo(self.say(
+                f"警告：数据存储 {path} 其他用户可读（权限 {mode:o}），其中有当事人的个人信息；"
+                f"请执行 chmod 600 {path}",
+                f"warning: the store {path} is readable by other users (mode {mode:o}) and holds "
+                f"personal data; run: chmod 600 {path}"), err=True)
+
     def close(self) -> None:
         for app in self._apps.values():
             app.close()
         self._apps.clear()
+        if self._created:
+            from adapters.sqlite_store import discard_if_empty
+
+            path, self._created = self._created, None
+            if not discard_if_empty(path):
+                click.echo(self.say(f"已新建数据存储 {path}",
+                                    f"created a new store at {path}"), err=True)
 
 
 def _require_existing(path: str) -> None:
