@@ -12,11 +12,13 @@ from typing import Any
 
 from sqlalchemy import URL, Engine, create_engine, event
 
+from adapters.private_files import create_private_file
 from adapters.settings import StoreConfig
 
 
 def make_engine(config: StoreConfig) -> Engine:
     if config.kind == "sqlite":
+        create_private_file(config.path)  # read models copy personal data: 0600 like the store
         engine = create_engine(f"sqlite:///{config.path}", connect_args={"timeout": 30})
         _sqlite_transactions(engine)
         return engine

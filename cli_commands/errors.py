@@ -20,6 +20,9 @@ class ShowsJson(click.ClickException):
     as_json = False
 
     def show(self, file: IO[Any] | None = None) -> None:
+        from cli_commands.safe_text import terminal_safe
+
+        self.message = terminal_safe(self.message)  # it may quote what was typed
         if self.as_json:
             payload = {"error": {"code": self.code, "message": self.message}}
             click.echo(json.dumps(payload, ensure_ascii=False), err=True)

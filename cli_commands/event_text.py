@@ -67,6 +67,14 @@ def party_text(value: dict[str, Any], lang: str, with_key: bool = False) -> str:
 
 def describe(type_name: str, data: dict[str, Any], lang: str,
              names: dict[str, str] | None = None) -> str:
+    """One line, whatever the text holds: a newline in a note must not forge a history line."""
+    from cli_commands.safe_text import one_line
+
+    return one_line(_describe(type_name, data, lang, names))
+
+
+def _describe(type_name: str, data: dict[str, Any], lang: str,
+              names: dict[str, str] | None = None) -> str:
     """A one-line summary of an event's data (`data` as given by adapters.jsonable).
 
     `names` maps party keys (c1, r1, mediator) to names, when the case is known.

@@ -60,7 +60,9 @@ class Runtime:
                 else "who is recording this? pass --actor NAME or set GONGZHI_ACTOR "
                 "(every write is signed)"
             )
-        return self.actor
+        from domain.values import line
+
+        return line("actor", self.actor)  # one line of plain text: it is shown in histories
 
     def stamp(self, at: datetime | None) -> Any:
         actor = self.require_actor()  # before touching the store: a refused write creates nothing
@@ -73,10 +75,12 @@ class Runtime:
 
     def emit(self, document: Any, text: str) -> None:
         """Print JSON (with --json) or the human text."""
+        from cli_commands.safe_text import json_safe, terminal_safe
+
         if self.as_json:
-            click.echo(json.dumps(document, ensure_ascii=False, indent=2, default=str))
+            click.echo(json_safe(json.dumps(document, ensure_ascii=False, indent=2, default=str)))
         else:
-            click.echo(text)
+            click.echo(terminal_safe(text))
 
     def say(self, zh: str, en: str) -> str:
         return zh if self.lang == "zh" else en

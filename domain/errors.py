@@ -14,6 +14,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # shape of values
     "blank": ("{field} must not be empty", "{field}不能为空"),
     "too_long": ("{field} is longer than {limit} characters", "{field}超过{limit}个字符"),
+    "control_character": ("{field} must be one line of plain text, without control characters "
+                          "({char})", "{field}必须是单行纯文本，不能含控制字符（{char}）"),
+    "not_utf8": ("{field} is not valid UTF-8 text", "{field}不是有效的 UTF-8 文本"),
     "naive_time": (
         "{field} needs a time zone (e.g. 2026-10-08T21:30+08:00)",
         "{field}必须带时区（例如 2026-10-08T21:30+08:00）",
