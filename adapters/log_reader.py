@@ -120,9 +120,14 @@ class PostgresLogReader(LogReader):
         import psycopg
 
         self.table = f'"{config.schema}".{TABLE}'
-        self.connection = psycopg.connect(
-            host=config.host, port=config.port, user=config.user, dbname=config.dbname,
-            password=config.password or None, connect_timeout=5)
+        from adapters.pg_connect import connection_failure
+
+        try:
+            self.connection = psycopg.connect(
+                host=config.host, port=config.port, user=config.user, dbname=config.dbname,
+                password=config.password or None, **config.libpq_kwargs())
+        except psycopg.OperationalError as error:
+            raise connection_failure(error) from None
         self.connection.read_only = True
         self._cursors = 0
 

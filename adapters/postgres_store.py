@@ -5,9 +5,15 @@ Differences from `eventsourcing.postgres`:
 * the table is `<schema>.gongzhi_events`, with `event_hash` and `log_hash`
   (see `adapters.hashing`) and a byte-ordered (COLLATE "C") text id, so the
   highest case number of a year is one index probe;
-* an insert takes eventsourcing's EXCLUSIVE table lock first (so notification
-  order equals commit order), then reads the log's tail and the streams'
-  previous hashes, then inserts, all in one transaction.
+* an insert takes a transaction-level advisory lock first (so notification
+  order equals commit order, as eventsourcing's EXCLUSIVE table lock did, but a
+  writer needs only INSERT and SELECT), then reads the log's tail and the
+  streams' previous hashes, then inserts, all in one transaction;
+* each row also records the database's `session_user` and the server's clock
+  (column defaults: the client cannot state them), and a trigger refuses
+  UPDATE, DELETE and TRUNCATE, so even the table's writers cannot rewrite history;
+* creating the table takes an advisory lock too, so many commands starting at
+  once on an empty database do not trip over each other's DDL.
 """
 
 from __future__ import annotations
@@ -30,8 +36,11 @@ from eventsourcing.utils import retry
 from psycopg.sql import SQL, Identifier
 
 from adapters.hashing import GENESIS, event_hash, log_hash
+from adapters.pg_connect import probe_connection
 
 EVENTS_TABLE = "gongzhi_events"
+# pg_advisory_xact_lock(class, object): the class is fixed, the object is hashtext(schema.table).
+LOCK_CLASS_WRITE, LOCK_CLASS_CREATE = 0x6A7A, 0x6A7B
 
 
 class HashChainPostgresRecorder(PostgresApplicationRecorder):
@@ -53,12 +62,34 @@ class HashChainPostgresRecorder(PostgresApplicationRecorder):
                 "event_hash bytea NOT NULL, "
                 "log_hash bytea NOT NULL, "
                 "notification_id bigserial, "
+                "db_user text NOT NULL DEFAULT session_user, "
+                "db_time timestamptz NOT NULL DEFAULT clock_timestamp(), "
                 "PRIMARY KEY (originator_id, originator_version))"
             ).format(**ids),
             SQL(
                 "CREATE UNIQUE INDEX IF NOT EXISTS {index} ON {schema}.{table} (notification_id)"
             ).format(**ids),
+            SQL(
+                "CREATE OR REPLACE FUNCTION {schema}.gongzhi_append_only() RETURNS trigger "
+                "LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION "
+                "'gongzhi_events is append-only: % refused', TG_OP "
+                "USING ERRCODE = 'insufficient_privilege'; END $$"
+            ).format(**ids),
+            SQL(
+                "CREATE OR REPLACE TRIGGER gongzhi_append_only BEFORE UPDATE OR DELETE "
+                "ON {schema}.{table} FOR EACH ROW EXECUTE FUNCTION {schema}.gongzhi_append_only()"
+            ).format(**ids),
+            SQL(
+                "CREATE OR REPLACE TRIGGER gongzhi_no_truncate BEFORE TRUNCATE "
+                "ON {schema}.{table} FOR EACH STATEMENT "
+                "EXECUTE FUNCTION {schema}.gongzhi_append_only()"
+            ).format(**ids),
         ]
+        qualified = f"{self.datastore.schema}.{self.events_table_name}"
+        self.sql_lock = SQL("SELECT pg_advisory_xact_lock({cls}, hashtext({name}))").format(
+            cls=LOCK_CLASS_WRITE, name=qualified)
+        self.sql_create_lock = SQL("SELECT pg_advisory_xact_lock({cls}, hashtext({name}))").format(
+            cls=LOCK_CLASS_CREATE, name=qualified)
         self.sql_tail = SQL(
             "SELECT log_hash FROM {schema}.{table} ORDER BY notification_id DESC LIMIT 1"
         ).format(**ids)
@@ -115,6 +146,16 @@ class HashChainPostgresRecorder(PostgresApplicationRecorder):
             curs.execute(self.sql_insert, columns)
             return [r["notification_id"] for r in curs.fetchall()]
 
+    def _lock_table(self, curs: Any) -> None:
+        """Serialise writers without a table lock (which would need UPDATE privilege)."""
+        for statement in self.lock_table_statements[:1]:  # SET LOCAL lock_timeout
+            curs.execute(statement, prepare=True)
+        curs.execute(self.sql_lock, prepare=True)
+
+    def _create_table(self, curs: Any) -> None:
+        curs.execute(self.sql_create_lock)  # one creator at a time; the others then find it
+        super()._create_table(curs)
+
     def _previous_hashes(self, curs: Any, stored_events: Sequence[StoredEvent]) -> dict[str, bytes]:
         """Hash of the event before the first new one, for each stream in the batch."""
         first: dict[str, int] = {}
@@ -148,9 +189,19 @@ class HashChainPostgresRecorder(PostgresApplicationRecorder):
 
 
 class GongzhiPostgresFactory(PostgresFactory):
+    def __init__(self, env: Any):
+        super().__init__(env)
+        from urllib.parse import parse_qsl
+
+        kwargs = self.datastore.pool.kwargs
+        assert isinstance(kwargs, dict)
+        kwargs.update(parse_qsl(self.env.get("GONGZHI_LIBPQ_PARAMS") or ""))
+        probe_connection(kwargs, int(self.env.get(self.POSTGRES_CONNECT_TIMEOUT) or 5))
+
     def application_recorder(self) -> ApplicationRecorder:
         recorder = HashChainPostgresRecorder(self.datastore)
         # Three DDL statements on every command's start otherwise: look first.
         if self.env_create_table() and not recorder.table_exists():
             recorder.create_table()
         return recorder
+

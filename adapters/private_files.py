@@ -13,7 +13,7 @@ import os
 import stat
 import tempfile
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import IO
 
 from adapters.errors import AppError
@@ -86,10 +86,8 @@ def private_output(real_path: str, *, encoding: str = "utf-8") -> Iterator[IO[st
             os.fsync(stream.fileno())
         os.replace(temporary, real_path)
     except BaseException:
-        try:
+        with suppress(FileNotFoundError):
             os.unlink(temporary)
-        except FileNotFoundError:
-            pass
         raise
 
 

@@ -2,8 +2,11 @@
 
 * a file path, or `sqlite:///relative.db` / `sqlite:////abs/path.db`: the embedded
   SQLite store (default `./gongzhi.db`, created on first use);
-* `postgresql://user[:password]@host[:port]/db[?schema=name]`: a shared PostgreSQL
-  server; events and read models go to the schema (default `public`).
+* `postgresql://user[:password]@host[:port]/db[?schema=name&sslmode=...]`: a shared
+  PostgreSQL server; events and read models go to the schema (default `public`).
+  Other query parameters are libpq's (sslmode, connect_timeout, application_name,
+  ...) and are passed to every connection; an unknown one is refused, because a
+  silently dropped `sslmode=require` would send personal data in the clear.
 """
 
 from __future__ import annotations
@@ -13,6 +16,18 @@ import os
 import attrs
 
 DEFAULT_STORE = "gongzhi.db"
+DEFAULT_CONNECT_TIMEOUT = 5
+# libpq connection parameters that may follow '?' (host, port, user, dbname and
+# password belong in the URL itself).
+LIBPQ_PARAMS = frozenset([
+    "passfile", "require_auth", "channel_binding", "connect_timeout", "client_encoding", "options",
+    "application_name", "fallback_application_name", "keepalives", "keepalives_idle",
+    "keepalives_interval", "keepalives_count", "tcp_user_timeout", "gssencmode", "sslmode",
+    "requiressl", "sslcompression", "sslcert", "sslkey", "sslpassword", "sslcertmode",
+    "sslrootcert", "sslcrl", "sslcrldir", "sslsni", "requirepeer", "ssl_min_protocol_version",
+    "ssl_max_protocol_version", "krbsrvname", "gsslib", "gssdelegation", "service",
+    "target_session_attrs", "load_balance_hosts", "hostaddr",
+])
 
 
 class StoreSettingError(ValueError):
@@ -29,6 +44,15 @@ class StoreConfig:
     password: str = ""
     dbname: str = ""
     schema: str = "public"
+    params: tuple[tuple[str, str], ...] = ()  # libpq parameters from the URL's query
+
+    @property
+    def connect_timeout(self) -> int:
+        return int(dict(self.params).get("connect_timeout") or DEFAULT_CONNECT_TIMEOUT)
+
+    def libpq_kwargs(self) -> dict[str, str]:
+        """Keyword arguments for psycopg.connect beyond host, port, user, dbname, password."""
+        return {"connect_timeout": str(self.connect_timeout), **dict(self.params)}
 
     @classmethod
     def parse(cls, value: str | None) -> StoreConfig:
@@ -59,15 +83,32 @@ class StoreConfig:
             raise StoreSettingError(
                 f"'{value}' needs a host and a database: postgresql://user@host:5432/dbname"
             )
-        schema = parse_qs(url.query).get("schema", ["public"])[0]
+        query = parse_qs(url.query, keep_blank_values=True)
+        schema = query.pop("schema", ["public"])[-1]
+        unknown = sorted(set(query) - LIBPQ_PARAMS)
+        if unknown:
+            raise StoreSettingError(
+                f"unknown connection parameter(s) {', '.join(unknown)} in '{value}'; known: "
+                "schema and libpq's (sslmode, connect_timeout, application_name, ...)")
+        params = tuple((name, values[-1]) for name, values in sorted(query.items()))
+        timeout = dict(params).get("connect_timeout", str(DEFAULT_CONNECT_TIMEOUT))
+        if not timeout.isdigit():
+            raise StoreSettingError(f"connect_timeout must be a whole number of seconds, got "
+                                    f"'{timeout}'")
+        try:
+            port = url.port or 5432
+        except ValueError:
+            raise StoreSettingError(
+                f"the port in '{value}' is not a number from 1 to 65535") from None
         return cls(
             kind="postgres",
             host=url.hostname,
-            port=url.port or 5432,
+            port=port,
             user=unquote(url.username or os.environ.get("PGUSER", "postgres")),
             password=unquote(url.password or os.environ.get("PGPASSWORD", "")),
             dbname=dbname,
             schema=schema,
+            params=params,
         )
 
     def describe(self) -> str:
@@ -75,8 +116,16 @@ class StoreConfig:
             return self.path
         return f"postgresql://{self.user}@{self.host}:{self.port}/{self.dbname}?schema={self.schema}"
 
+    def origin(self) -> str:
+        """The log's name in checkpoints: the same whoever connects (no user, no options)."""
+        if self.kind == "sqlite":
+            return f"gongzhi sqlite {self.path}"
+        return f"gongzhi postgresql {self.host}:{self.port}/{self.dbname}/{self.schema}"
+
     def eventsourcing_env(self, *, read_only: bool = False) -> dict[str, str]:
         """Settings for eventsourcing's infrastructure factory (our subclasses of it)."""
+        from urllib.parse import urlencode
+
         env = {"ORIGINATOR_ID_TYPE": "text"}
         if self.kind == "sqlite":
             db_name = sqlite_read_only_uri(self.path) if read_only else self.path
@@ -97,7 +146,8 @@ class StoreConfig:
             POSTGRES_SCHEMA=self.schema,
             POSTGRES_POOL_SIZE="1",
             POSTGRES_MAX_OVERFLOW="4",
-            POSTGRES_CONNECT_TIMEOUT="5",
+            POSTGRES_CONNECT_TIMEOUT=str(self.connect_timeout),
+            GONGZHI_LIBPQ_PARAMS=urlencode(self.params),
             POSTGRES_LOCK_TIMEOUT="30",
             CREATE_TABLE="no" if read_only else "yes",
         )

@@ -26,7 +26,7 @@ def make_engine(config: StoreConfig) -> Engine:
         "postgresql+psycopg", username=config.user, password=config.password or None,
         host=config.host, port=config.port, database=config.dbname,
     )
-    return create_engine(url, pool_size=1, max_overflow=2, connect_args={"connect_timeout": 5})
+    return create_engine(url, pool_size=1, max_overflow=2, connect_args=config.libpq_kwargs())
 
 
 def _sqlite_transactions(engine: Engine) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import Any
 
 from eventsourcing.persistence import ApplicationRecorder, OperationalError, StoredEvent
@@ -181,10 +181,8 @@ def discard_if_empty(path: str) -> bool:
                 f"SELECT 1 FROM {EVENTS_TABLE} LIMIT 1").fetchone()):
             return False
         for name in store_files([path]):
-            try:
+            with suppress(FileNotFoundError):
                 os.unlink(name)
-            except FileNotFoundError:
-                pass
         return True
     except sqlite3.Error:
         return False

@@ -70,6 +70,8 @@ class RawTable:
                                         autocommit=True)
             self.pos, self.mark = "notification_id", "%s"
             self.table = f'"{config.schema}".gongzhi_events'
+            # A superuser can switch the append-only trigger off, as an attacker would.
+            self.conn.execute("SET session_replication_role = replica")
 
     def sql(self, statement: str, *params: Any) -> list[tuple[Any, ...]]:
         statement = statement.format(t=self.table, pos=self.pos).replace("?", self.mark)
