@@ -92,6 +92,21 @@ class LogReader:
     def close(self) -> None:
         raise NotImplementedError
 
+    def retyped(self) -> list[tuple[int | None, str | None, int | None, str, str, str]]:
+        """Stored values whose type is not the column's: (position, aggregate, version,
+        column, found, expected). A state stored as TEXT hashes the same as its BLOB
+        but can no longer be read by the application."""
+        raise NotImplementedError
+
+
+# column -> (SQLite storage class, PostgreSQL type)
+COLUMN_TYPES = {
+    "originator_id": ("text", "text"), "originator_version": ("integer", "bigint"),
+    "topic": ("text", "text"), "state": ("blob", "bytea"), "event_hash": ("blob", "bytea"),
+    "log_hash": ("blob", "bytea"),
+}
+RETYPED_LIMIT = 1000
+
 
 class SQLiteLogReader(LogReader):
     def __init__(self, path: str) -> None:
@@ -111,6 +126,19 @@ class SQLiteLogReader(LogReader):
     def close(self) -> None:
         self.connection.close()
 
+    def retyped(self) -> list[tuple[int | None, str | None, int | None, str, str, str]]:
+        checks = " OR ".join(f"typeof({c}) != '{t}'" for c, (t, _) in COLUMN_TYPES.items())
+        kinds = ", ".join(f"typeof({c})" for c in COLUMN_TYPES)
+        found = []
+        for r in self._query(f"SELECT rowid, originator_id, originator_version, {kinds} "
+                             f"FROM {self.table} WHERE {checks} ORDER BY rowid "
+                             f"LIMIT {RETYPED_LIMIT}"):
+            for (column, (want, _)), got in zip(COLUMN_TYPES.items(), r[3:], strict=True):
+                if got != want:
+                    found.append((r[0], str(r[1]), r[2] if isinstance(r[2], int) else None,
+                                  column, got.upper(), want.upper()))
+        return found
+
 
 class PostgresLogReader(LogReader):
     position = "notification_id"
@@ -120,6 +148,7 @@ class PostgresLogReader(LogReader):
         import psycopg
 
         self.table = f'"{config.schema}".{TABLE}'
+        self.schema = config.schema
         from adapters.pg_connect import connection_failure
 
         try:
@@ -130,6 +159,14 @@ class PostgresLogReader(LogReader):
             raise connection_failure(error) from None
         self.connection.read_only = True
         self._cursors = 0
+
+    def retyped(self) -> list[tuple[int | None, str | None, int | None, str, str, str]]:
+        rows = self.connection.execute(
+            "SELECT column_name, data_type FROM information_schema.columns "
+            "WHERE table_schema = %s AND table_name = %s", (self.schema, TABLE)).fetchall()
+        types = dict(rows)
+        return [(None, None, None, column, str(types.get(column, "missing")), want)
+                for column, (_, want) in COLUMN_TYPES.items() if types.get(column) != want]
 
     def _query(self, sql: str, params: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
         self._cursors += 1
