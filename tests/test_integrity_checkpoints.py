@@ -19,12 +19,12 @@ from typing import Any
 import pytest
 
 from adapters.settings import StoreConfig
-from tests.test_audit_tamper import C1, C2, RawTable, build_sealed, gongzhi, offline, verify
+from tests.test_audit_tamper import C1, C2, build_sealed, gongzhi, offline, verify
 
 
 @pytest.fixture
 def built(store_config: StoreConfig) -> Any:
-    config, table, seal_hash = build_sealed(store_config)  # sealing remembers its head
+    config, table, _ = build_sealed(store_config)  # sealing remembers its head
     yield config, table
     table.close()
 
@@ -215,7 +215,7 @@ def test_an_altered_or_foreign_checkpoint_is_refused(built: Any, keys: dict[str,
 
 def test_a_witness_cosigns_extensions_and_refuses_rollbacks(
         built: Any, keys: dict[str, Path], tmp_path: Path) -> None:
-    config, table = built
+    config, _ = built
     first, second = tmp_path / "cp1.txt", tmp_path / "cp2.txt"
     _seal(config, keys["district"], first)
     add_note(config)
