@@ -21,6 +21,7 @@ GROUPS = {
     "export": "cli_commands.export_cmd:export",
     "audit": "cli_commands.audit_group:audit",
     "demo": "cli_commands.demo_cmd:demo",
+    "store": "cli_commands.store_cmds:store",
 }
 
 

@@ -92,6 +92,11 @@ class LogReader:
     def close(self) -> None:
         raise NotImplementedError
 
+    def server_stamps(self, originator_id: str) -> dict[int, tuple[str, Any]]:
+        """version -> (database user, server time) as the server recorded them (PostgreSQL's
+        column defaults); empty where the store keeps none (SQLite, older tables)."""
+        return {}
+
     def retyped(self) -> list[tuple[int | None, str | None, int | None, str, str, str]]:
         """Stored values whose type is not the column's: (position, aggregate, version,
         column, found, expected). A state stored as TEXT hashes the same as its BLOB
@@ -159,6 +164,18 @@ class PostgresLogReader(LogReader):
             raise connection_failure(error) from None
         self.connection.read_only = True
         self._cursors = 0
+
+    def server_stamps(self, originator_id: str) -> dict[int, tuple[str, Any]]:
+        import psycopg
+
+        sql = (f"SELECT originator_version, db_user, db_time FROM {self.table} "
+               "WHERE originator_id = %s")
+        try:
+            with self.connection.transaction():
+                rows = self.connection.execute(sql.encode(), (originator_id,)).fetchall()
+        except psycopg.errors.UndefinedColumn:  # a table made before these columns existed
+            return {}
+        return {int(r[0]): (str(r[1]), r[2]) for r in rows}
 
     def retyped(self) -> list[tuple[int | None, str | None, int | None, str, str, str]]:
         rows = self.connection.execute(

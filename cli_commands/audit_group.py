@@ -96,11 +96,13 @@ def history(aggregate: str, late_after: timedelta) -> None:
     from adapters.codec import decode, make_mapper
     from adapters.jsonable import event_envelope
     from cli_commands.event_text import party_names
+    from cli_commands.server_stamp import server_line
 
     rt = runtime()
     mapper = make_mapper()
     with log_reader() as reader:
         rows = stream_rows(reader, aggregate_id(aggregate))
+        server = reader.server_stamps(rows[0].originator_id)  # PostgreSQL: who and when, per server
     entries, state, readable = [], None, True
     for row in rows:  # each row decoded once: for its entry and to learn the party names
         try:
@@ -115,6 +117,10 @@ def history(aggregate: str, late_after: timedelta) -> None:
                 state = event.mutate(state)
         entry.update(notification_id=row.notification_id, event_hash=row.event_hash.hex(),
                      log_hash=row.log_hash.hex())
+        if row.version in server:
+            from cli_commands.server_stamp import add_server_stamp
+
+            add_server_stamp(entry, *server[row.version])
         entries.append(entry)
     names = party_names(state) if hasattr(state, "parties") else {}
     late = rt.say("【补录】", "[LATE]")
@@ -124,6 +130,7 @@ def history(aggregate: str, late_after: timedelta) -> None:
         f"     {rt.say('发生', 'happened')} {when(e['occurred_at'])}  "
         f"{rt.say('记录', 'recorded')} {when(e['recorded_at'])}  {rt.say('记录人', 'by')} "
         f"{e['actor']}  hash {e['event_hash'][:12]}\n"
+        f"{server_line(e, rt.lang)}"
         f"     {describe(e['type'], e['data'], rt.lang, names)}"
         for e in entries
     ]

@@ -210,3 +210,21 @@ def test_each_event_records_the_session_user_and_server_time(pg_config: StoreCon
             f'SELECT db_user, db_time, now() FROM "{pg_config.schema}".gongzhi_events').fetchone()
     assert user == pg_config.user
     assert abs((current - time).total_seconds()) < 3600
+
+
+@pg_only
+@pytest.mark.postgres
+def test_audit_history_shows_the_server_stamp_and_flags_a_clock_difference(
+        pg_config: StoreConfig) -> None:
+    app = Gongzhi(pg_config, clock=StepClock())  # a client clock set to 2026-11-01
+    open_restaurant_case(app)
+    app.close()
+    store = f"{PG_URL}?schema={pg_config.schema}"
+    [entry] = json.loads(run(store, "--json", "audit", "history", "2026-1").stdout)
+    assert entry["db_user"] == pg_config.user
+    assert entry["clock_mismatch"] is True
+    text = run(store, "audit", "history", "2026-1").stdout
+    assert f"database: {pg_config.user} @" in text and "[CLOCK OFF BY" in text
+    assert run(store, *OPEN).exit_code == 0  # this one's clock is the machine's own
+    fresh = json.loads(run(store, "--json", "audit", "history", "2026-2").stdout)
+    assert fresh[0]["clock_mismatch"] is False
