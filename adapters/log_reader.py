@@ -48,6 +48,7 @@ class LogReader:
 
     position = "rowid"
     mark = "?"
+    table: str
 
     def _query(self, sql: str, params: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
         raise NotImplementedError
@@ -134,7 +135,7 @@ class SQLiteLogReader(LogReader):
     def retyped(self) -> list[tuple[int | None, str | None, int | None, str, str, str]]:
         checks = " OR ".join(f"typeof({c}) != '{t}'" for c, (t, _) in COLUMN_TYPES.items())
         kinds = ", ".join(f"typeof({c})" for c in COLUMN_TYPES)
-        found = []
+        found: list[tuple[int | None, str | None, int | None, str, str, str]] = []
         for r in self._query(f"SELECT rowid, originator_id, originator_version, {kinds} "
                              f"FROM {self.table} WHERE {checks} ORDER BY rowid "
                              f"LIMIT {RETYPED_LIMIT}"):
@@ -181,7 +182,7 @@ class PostgresLogReader(LogReader):
         rows = self.connection.execute(
             "SELECT column_name, data_type FROM information_schema.columns "
             "WHERE table_schema = %s AND table_name = %s", (self.schema, TABLE)).fetchall()
-        types = dict(rows)
+        types: dict[str, str] = {str(r[0]): str(r[1]) for r in rows}
         return [(None, None, None, column, str(types.get(column, "missing")), want)
                 for column, (_, want) in COLUMN_TYPES.items() if types.get(column) != want]
 

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import os
+from typing import Any
 
 import attrs
 
@@ -50,7 +51,7 @@ class StoreConfig:
     def connect_timeout(self) -> int:
         return int(dict(self.params).get("connect_timeout") or DEFAULT_CONNECT_TIMEOUT)
 
-    def libpq_kwargs(self) -> dict[str, str]:
+    def libpq_kwargs(self) -> dict[str, Any]:
         """Keyword arguments for psycopg.connect beyond host, port, user, dbname, password."""
         return {"connect_timeout": str(self.connect_timeout), **dict(self.params)}
 

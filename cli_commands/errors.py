@@ -19,10 +19,12 @@ class ShowsJson(click.ClickException):
     code = "error"
     as_json = False
 
-    def show(self, file: IO[Any] | None = None) -> None:
+    def format_message(self) -> str:
         from cli_commands.safe_text import terminal_safe
 
-        self.message = terminal_safe(self.message)  # it may quote what was typed
+        return terminal_safe(self.message)  # it may quote what was typed
+
+    def show(self, file: IO[Any] | None = None) -> None:
         if self.as_json:
             payload = {"error": {"code": self.code, "message": self.message}}
             click.echo(json.dumps(payload, ensure_ascii=False), err=True)
