@@ -156,7 +156,20 @@ class StoreConfig:
 
 
 def sqlite_read_only_uri(path: str) -> str:
-    """A `mode=ro` URI for a file; the path is quoted so '#', '?' or '%' in it stay the path."""
+    """A `mode=ro` URI for a file; the path is quoted so '#', '?' or '%' in it stay the path.
+
+    In a folder we may not write, SQLite cannot make the -shm file a WAL store
+    needs even for reading; if there is no -wal either, nobody can be writing
+    (a writer would have to create it there), so the file is opened immutable.
+    """
     from urllib.parse import quote
 
-    return f"file:{quote(path)}?mode=ro"
+    uri = f"file:{quote(path)}?mode=ro"
+    return uri + "&immutable=1" if _unwritable_wal_free(path) else uri
+
+
+def _unwritable_wal_free(path: str) -> bool:
+    if os.access(os.path.dirname(path) or ".", os.W_OK) or os.path.exists(path + "-shm"):
+        return False
+    wal = path + "-wal"
+    return not os.path.exists(wal) or os.path.getsize(wal) == 0
