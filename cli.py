@@ -71,6 +71,9 @@ class LazyGroup(click.Group):
     metavar="NAME",
     help="Who is recording (required for every write). Env: GONGZHI_ACTOR.",
 )
+@click.option("--command-id", envvar="GONGZHI_COMMAND_ID", metavar="ID",
+              help="Identify this write so that running it again records nothing twice "
+              "(for scripts that retry). Env: GONGZHI_COMMAND_ID.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable JSON output.")
 @click.option(
     "--lang",
@@ -83,8 +86,8 @@ class LazyGroup(click.Group):
 @click.version_option("0.1.0", prog_name="gongzhi")
 @click.pass_context
 def cli(
-    ctx: click.Context, store: str, read_store: str | None, actor: str | None, as_json: bool,
-    lang: str,
+    ctx: click.Context, store: str, read_store: str | None, actor: str | None,
+    command_id: str | None, as_json: bool, lang: str,
 ) -> None:
     """Gongzhi (共治): record neighbourhood dispute mediation as immutable events.
 
@@ -104,7 +107,8 @@ def cli(
     """
     from cli_commands.runtime import Runtime
 
-    ctx.obj = Runtime(store=store, actor=actor, as_json=as_json, lang=lang, read_store=read_store)
+    ctx.obj = Runtime(store=store, actor=actor, as_json=as_json, lang=lang, read_store=read_store,
+                      command_id=command_id)
     ctx.call_on_close(ctx.obj.close)
 
 

@@ -17,24 +17,28 @@ from adapters.settings import StoreConfig
 
 EVENTS = "gongzhi_events"
 SEQUENCE = "gongzhi_events_notification_id_seq"
+COMMANDS = "gongzhi_commands"  # command ids, for idempotent writes: appended like the events
 
 
 def read_model_tables(conn: Any, schema: str) -> list[str]:
     rows = conn.execute("SELECT table_name FROM information_schema.tables "
                         "WHERE table_schema = %s AND table_type = 'BASE TABLE' "
-                        "AND table_name <> %s ORDER BY table_name", (schema, EVENTS)).fetchall()
+                        "AND table_name NOT IN (%s, %s) ORDER BY table_name",
+                        (schema, EVENTS, COMMANDS)).fetchall()
     return [r[0] for r in rows]
 
 
 def grant_statements(config: StoreConfig, role: str, *, writer: bool,
                      tables: list[str]) -> list[Composed]:
     ids = {"schema": Identifier(config.schema), "role": Identifier(role),
-           "events": Identifier(EVENTS), "seq": Identifier(SEQUENCE)}
+           "events": Identifier(EVENTS), "seq": Identifier(SEQUENCE),
+           "commands": Identifier(COMMANDS)}
     statements = [SQL("GRANT USAGE ON SCHEMA {schema} TO {role}").format(**ids)]
     if writer:
         statements += [
             SQL("GRANT SELECT, INSERT ON {schema}.{events} TO {role}").format(**ids),
             SQL("GRANT USAGE ON SEQUENCE {schema}.{seq} TO {role}").format(**ids),
+            SQL("GRANT SELECT, INSERT ON {schema}.{commands} TO {role}").format(**ids),
             *(SQL("GRANT SELECT, INSERT, UPDATE, DELETE ON {schema}.{t} TO {role}").format(
                 t=Identifier(t), **ids) for t in tables),
             SQL("ALTER DEFAULT PRIVILEGES IN SCHEMA {schema} GRANT SELECT, INSERT, UPDATE, "

@@ -35,6 +35,8 @@ from eventsourcing.postgres import (
 from eventsourcing.utils import retry
 from psycopg.sql import SQL, Identifier
 
+from adapters import command_ids
+from adapters.command_ids import COMMANDS_TABLE
 from adapters.hashing import GENESIS, event_hash, log_hash
 from adapters.pg_connect import probe_connection
 
@@ -50,6 +52,7 @@ class HashChainPostgresRecorder(PostgresApplicationRecorder):
             "schema": Identifier(self.datastore.schema),
             "table": Identifier(self.events_table_name),
             "index": Identifier(self.notification_id_index_name),
+            "commands": Identifier(COMMANDS_TABLE),
         }
         self.sql_create_statements = [
             SQL("CREATE SCHEMA IF NOT EXISTS {schema}").format(**ids),
@@ -68,6 +71,11 @@ class HashChainPostgresRecorder(PostgresApplicationRecorder):
             ).format(**ids),
             SQL(
                 "CREATE UNIQUE INDEX IF NOT EXISTS {index} ON {schema}.{table} (notification_id)"
+            ).format(**ids),
+            SQL(
+                "CREATE TABLE IF NOT EXISTS {schema}.{commands} ("
+                "command_id text PRIMARY KEY, events text NOT NULL, "
+                "first_notification bigint NOT NULL)"
             ).format(**ids),
             SQL(
                 "CREATE OR REPLACE FUNCTION {schema}.gongzhi_append_only() RETURNS trigger "
@@ -109,6 +117,13 @@ class HashChainPostgresRecorder(PostgresApplicationRecorder):
         self.sql_log_hash_at = SQL(
             "SELECT log_hash FROM {schema}.{table} WHERE notification_id = %s"
         ).format(**ids)
+        self.sql_command = SQL(
+            "SELECT events, first_notification FROM {schema}.{commands} WHERE command_id = %s"
+        ).format(**ids)
+        self.sql_record_command = SQL(
+            "INSERT INTO {schema}.{commands} (command_id, events, first_notification) "
+            "VALUES (%s, %s, %s)"
+        ).format(**ids)
         self.sql_max_id = SQL(
             "SELECT MAX(originator_id) FROM {schema}.{table} "
             "WHERE originator_id >= %s AND originator_id < %s"
@@ -120,12 +135,28 @@ class HashChainPostgresRecorder(PostgresApplicationRecorder):
     ) -> Sequence[int] | None:
         if not stored_events:
             return []
+        ids = self._insert_once(stored_events)
+        command_ids.landed()  # committed and acknowledged
+        return ids
+
+    def _insert_once(self, stored_events: Sequence[StoredEvent]) -> list[int]:
+        """One transaction; a retry after a lost acknowledgement finds its own command."""
+        key = command_ids.current_key()
+        events = command_ids.events_text(stored_events)
         with (
             self.datastore.get_connection() as conn,
             conn.transaction(),
             conn.cursor() as curs,
         ):
             self._lock_table(curs)
+            if key is not None:
+                curs.execute(self.sql_command, (key,))
+                found = curs.fetchone()
+                if found is not None:
+                    if found["events"] != events:
+                        raise command_ids.already_recorded(key, found["first_notification"])
+                    first = int(found["first_notification"])
+                    return list(range(first, first + len(stored_events)))
             self._notify_channel(curs)
             curs.execute(self.sql_tail)
             row = curs.fetchone()
@@ -144,7 +175,10 @@ class HashChainPostgresRecorder(PostgresApplicationRecorder):
                 ):
                     column.append(value)
             curs.execute(self.sql_insert, columns)
-            return [r["notification_id"] for r in curs.fetchall()]
+            ids = [r["notification_id"] for r in curs.fetchall()]
+            if key is not None:
+                curs.execute(self.sql_record_command, (key, events, ids[0]))
+            return ids
 
     def _lock_table(self, curs: Any) -> None:
         """Serialise writers without a table lock (which would need UPDATE privilege)."""
@@ -168,9 +202,11 @@ class HashChainPostgresRecorder(PostgresApplicationRecorder):
         return {r["originator_id"]: bytes(r["event_hash"]) for r in curs.fetchall()}
 
     def table_exists(self) -> bool:
-        qualified = f'"{self.datastore.schema}"."{self.events_table_name}"'
+        schema = self.datastore.schema
         with self.datastore.get_connection() as conn, conn.cursor() as curs:
-            curs.execute("SELECT to_regclass(%s) AS found", (qualified,))
+            curs.execute("SELECT to_regclass(%s) IS NOT NULL AND to_regclass(%s) IS NOT NULL "
+                         "AS found", (f'"{schema}"."{self.events_table_name}"',
+                                      f'"{schema}"."{COMMANDS_TABLE}"'))
             row = curs.fetchone()
             return bool(row and row["found"])
 

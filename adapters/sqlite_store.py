@@ -25,6 +25,8 @@ from eventsourcing.sqlite import (
     SQLiteTransaction,
 )
 
+from adapters import command_ids
+from adapters.command_ids import COMMANDS_TABLE
 from adapters.hashing import GENESIS, event_hash, log_hash
 from adapters.private_files import create_private_file, store_files
 
@@ -77,14 +79,33 @@ class HashChainSQLiteRecorder(SQLiteApplicationRecorder):
             "state BLOB NOT NULL, "
             "event_hash BLOB NOT NULL, "
             "log_hash BLOB NOT NULL, "
-            "PRIMARY KEY (originator_id, originator_version))"
+            "PRIMARY KEY (originator_id, originator_version))",
+            f"CREATE TABLE IF NOT EXISTS {COMMANDS_TABLE} ("
+            "command_id TEXT PRIMARY KEY, events TEXT NOT NULL, first_notification INTEGER)",
         ]
+
+    def insert_events(
+        self, stored_events: Sequence[StoredEvent], **kwargs: Any
+    ) -> Sequence[int] | None:
+        ids = super().insert_events(stored_events, **kwargs)
+        command_ids.landed()
+        return ids
 
     def _insert_events(
         self, c: SQLiteCursor, stored_events: Sequence[StoredEvent], **_: Any
     ) -> Sequence[int] | None:
         # BEGIN IMMEDIATE holds the write lock, so the tail read here is the tail
         # the new rows follow, and SQLite numbers them max(rowid)+1, +2, ...
+        key = command_ids.current_key()
+        if key is not None:
+            c.execute(f"SELECT events, first_notification FROM {COMMANDS_TABLE} "
+                      "WHERE command_id = ?", (key,))
+            found = c.fetchone()
+            if found is not None:
+                if found[0] != command_ids.events_text(stored_events):
+                    raise command_ids.already_recorded(key, found[1])
+                first = int(found[1])
+                return list(range(first, first + len(stored_events)))
         c.execute(self.select_tail_statement)
         row = c.fetchone()
         last_id, tail = (row[0], bytes(row[1])) if row else (0, GENESIS)
@@ -100,6 +121,9 @@ class HashChainSQLiteRecorder(SQLiteApplicationRecorder):
             params.append((oid, s.originator_version, s.topic, s.state, digest, tail))
             heads[oid] = digest
         c.executemany(self.insert_events_statement, params)
+        if key is not None:
+            c.execute(f"INSERT INTO {COMMANDS_TABLE} VALUES (?, ?, ?)",
+                      (key, command_ids.events_text(stored_events), last_id + 1))
         return list(range(last_id + 1, last_id + 1 + len(params)))
 
     def _previous_hash(self, c: SQLiteCursor, oid: str, version: int) -> bytes:
@@ -111,9 +135,9 @@ class HashChainSQLiteRecorder(SQLiteApplicationRecorder):
 
     def table_exists(self) -> bool:
         with self.datastore.transaction(commit=False) as c:
-            c.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?",
-                      (self.events_table_name,))
-            return c.fetchone() is not None
+            c.execute("SELECT COUNT(*) FROM sqlite_master WHERE type='table' AND name IN (?, ?)",
+                      (self.events_table_name, COMMANDS_TABLE))
+            return bool(c.fetchone()[0] == 2)
 
     def log_hash_at(self, notification_id: int) -> bytes | None:
         with self.datastore.transaction(commit=False) as c:
@@ -177,7 +201,7 @@ def discard_if_empty(path: str) -> bool:
         connection.execute("BEGIN IMMEDIATE")
         names = [r[0] for r in connection.execute(
             "SELECT name FROM sqlite_master WHERE type='table'")]
-        if names not in ([], [EVENTS_TABLE]) or (names and connection.execute(
+        if not set(names) <= {EVENTS_TABLE, COMMANDS_TABLE} or (names and connection.execute(
                 f"SELECT 1 FROM {EVENTS_TABLE} LIMIT 1").fetchone()):
             return False
         for name in store_files([path]):

@@ -13,7 +13,8 @@ from adapters.settings import StoreConfig, StoreSettingError
 
 class Runtime:
     def __init__(self, store: str, actor: str | None, as_json: bool, lang: str,
-                 read_store: str | None = None) -> None:
+                 read_store: str | None = None, command_id: str | None = None) -> None:
+        self.command_id = command_id
         self.store = store
         self.read_store = read_store
         self.actor = (actor or "").strip() or None
@@ -49,6 +50,8 @@ class Runtime:
                 if read_only:
                     _require_existing(config.path)
                 self._check_store_file(config.path)
+            if not read_only:
+                self._begin_command()
             self._apps[read_only] = Gongzhi(config, read_only=read_only)
         return self._apps[read_only]
 
@@ -85,6 +88,23 @@ class Runtime:
     def say(self, zh: str, en: str) -> str:
         return zh if self.lang == "zh" else en
 
+    def _begin_command(self) -> None:
+        """Every write of this invocation carries its command id (lands once; see command_ids)."""
+        import os
+        import uuid
+
+        from adapters import command_ids
+
+        given = self.command_id or os.environ.get("GONGZHI_COMMAND_ID")
+        try:
+            command_id = command_ids.check_command_id(given) if given else uuid.uuid4().hex
+        except ValueError:
+            raise click.BadParameter(self.say(
+                "命令编号须为 1–200 个可打印字符，且不含“:”",
+                "a command id is 1 to 200 printable characters without ':'"),
+                param_hint="'--command-id'") from None
+        command_ids.begin(command_id)
+
     def _check_store_file(self, path: str) -> None:
         import os
 
@@ -102,9 +122,12 @@ class Runtime:
                 f"personal data; run: chmod 600 {path}"), err=True)
 
     def close(self) -> None:
+        from adapters import command_ids
+
         for app in self._apps.values():
             app.close()
         self._apps.clear()
+        command_ids.end()
         if self._created:
             from adapters.sqlite_store import discard_if_empty
 
