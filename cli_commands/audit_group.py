@@ -96,7 +96,7 @@ def history(aggregate: str, late_after: timedelta) -> None:
     from adapters.codec import decode, make_mapper
     from adapters.jsonable import event_envelope
     from cli_commands.event_text import party_names
-    from cli_commands.server_stamp import server_line
+    from cli_commands.server_stamp import add_server_stamp, server_line
 
     rt = runtime()
     mapper = make_mapper()
@@ -118,8 +118,6 @@ def history(aggregate: str, late_after: timedelta) -> None:
         entry.update(notification_id=row.notification_id, event_hash=row.event_hash.hex(),
                      log_hash=row.log_hash.hex())
         if row.version in server:
-            from cli_commands.server_stamp import add_server_stamp
-
             add_server_stamp(entry, *server[row.version])
         entries.append(entry)
     names = party_names(state) if hasattr(state, "parties") else {}
