@@ -92,15 +92,15 @@ def private_output(real_path: str, *, encoding: str = "utf-8") -> Iterator[IO[st
 
 
 def create_private_file(path: str) -> bool:
-    """Create an empty file readable by its owner only; False if it already existed.
+    """Create an empty file readable by its owner only; False if it exists or cannot be made.
 
     SQLite gives its -wal and -shm files the permissions of the database file,
-    so a store created this way stays private with its companions.
+    so a store created this way stays private with its companions. No folder is
+    made: a mistyped store path fails as before, when SQLite cannot open it.
     """
-    os.makedirs(os.path.dirname(path) or ".", mode=PRIVATE_DIR, exist_ok=True)
     try:
         os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE))
-    except FileExistsError:
+    except OSError:  # exists, no such folder, no right to create: SQLite will say
         return False
     return True
 

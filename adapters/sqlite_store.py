@@ -15,6 +15,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from typing import Any
+from urllib.parse import quote
 
 from eventsourcing.persistence import ApplicationRecorder, OperationalError, StoredEvent
 from eventsourcing.sqlite import (
@@ -193,8 +194,11 @@ def discard_if_empty(path: str) -> bool:
     """
     import os
 
+    if not os.path.exists(path):
+        return True  # never made (its folder was missing, say): nothing to remove
     try:
-        connection = sqlite3.connect(path, timeout=0, isolation_level=None)
+        connection = sqlite3.connect(f"file:{quote(path)}?mode=rw", uri=True, timeout=0,
+                                     isolation_level=None)
     except sqlite3.Error:
         return False
     try:

@@ -166,3 +166,10 @@ def test_creating_a_store_says_so_on_stderr(tmp_path: Path) -> None:
     json.loads(result.stdout)
     again = run(store, "case", "note", "2026-1", "已电话联系")
     assert "created a new store" not in again.output
+
+
+def test_a_store_in_a_missing_folder_makes_no_folder(tmp_path: Path) -> None:
+    result = run(tmp_path / "typo" / "gongzhi.db", *OPEN)
+    assert result.exit_code == 1, result.output
+    assert "internal error" not in result.output
+    assert list(tmp_path.iterdir()) == []
