@@ -80,12 +80,17 @@ class HashChainPostgresRecorder(PostgresApplicationRecorder):
             SQL(
                 "CREATE OR REPLACE FUNCTION {schema}.gongzhi_append_only() RETURNS trigger "
                 "LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION "
-                "'gongzhi_events is append-only: % refused', TG_OP "
+                "'% is append-only: % refused', TG_TABLE_NAME, TG_OP "
                 "USING ERRCODE = 'insufficient_privilege'; END $$"
             ).format(**ids),
             SQL(
                 "CREATE OR REPLACE TRIGGER gongzhi_append_only BEFORE UPDATE OR DELETE "
                 "ON {schema}.{table} FOR EACH ROW EXECUTE FUNCTION {schema}.gongzhi_append_only()"
+            ).format(**ids),
+            SQL(
+                "CREATE OR REPLACE TRIGGER gongzhi_append_only BEFORE UPDATE OR DELETE "
+                "ON {schema}.{commands} FOR EACH ROW "
+                "EXECUTE FUNCTION {schema}.gongzhi_append_only()"
             ).format(**ids),
             SQL(
                 "CREATE OR REPLACE TRIGGER gongzhi_no_truncate BEFORE TRUNCATE "

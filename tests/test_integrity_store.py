@@ -228,3 +228,11 @@ def test_audit_history_shows_the_server_stamp_and_flags_a_clock_difference(
     assert run(store, *OPEN).exit_code == 0  # this one's clock is the machine's own
     fresh = json.loads(run(store, "--json", "audit", "history", "2026-2").stdout)
     assert fresh[0]["clock_mismatch"] is False
+
+
+@pytest.mark.parametrize("args", [["audit", "export", "--since", str(10**30)],
+                                  ["case", "show", "2026-1", "--version", str(10**30)]])
+def test_huge_numbers_elsewhere_are_bad_input_too(store: Path, args: list[str]) -> None:
+    result = run(store, *args)
+    assert result.exit_code in (1, 2), result.output
+    assert "internal error" not in result.output
