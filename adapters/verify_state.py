@@ -8,6 +8,7 @@ short, or rewritten with every hash recomputed, no longer reproduces that head.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -56,3 +57,11 @@ def remember(kind: str, entry: Remembered) -> None:
     os.makedirs(os.path.dirname(path), mode=PRIVATE_DIR, exist_ok=True)
     with private_output(path) as stream:
         json.dump(attrs.asdict(entry), stream, ensure_ascii=False, indent=1)
+
+
+def forget(kind: str, origin: str) -> Remembered | None:
+    """Drop what was remembered (after a restore that was checked by other means)."""
+    found = recall(kind, origin)
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(_path(kind, origin))
+    return found

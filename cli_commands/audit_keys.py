@@ -115,3 +115,29 @@ def witness(checkpoint_path: str, key_path: str, log_keys: tuple[str, ...],
             cosigned.text().rstrip("\n") if not target else rt.say(
                 f"已副署：{checkpoint.origin}，{checkpoint.size} 个事件 → {output}",
                 f"cosigned: {checkpoint.origin}, {checkpoint.size} events → {output}"))
+
+
+@audit.command("forget")
+def forget_cmd() -> None:
+    """Forget the head this machine last verified for the store (after a confirmed restore).
+
+    A store restored from a backup is older than what was verified: `audit verify`
+    says so, as it should. Once the restore is confirmed, forget the old head;
+    the next verify remembers the restored one.
+
+    \b
+    Example:
+      gongzhi audit forget && gongzhi audit verify
+    """
+    from adapters.checkpoint_audit import VERIFIED
+    from adapters.verify_state import forget
+
+    rt = runtime()
+    origin = rt.config.origin()
+    found = forget(VERIFIED, origin)
+    doc = {"origin": origin, "forgotten": None if found is None else
+           {"events": found.size, "log_hash": found.log_hash, "verified_at": found.at}}
+    rt.emit(doc, rt.say(f"已忘记 {found.at} 核验的 {found.size} 个事件的日志头" if found else
+                        "本机未记住该数据存储的任何日志头",
+                        f"forgot the head of {found.size} events verified at {found.at}"
+                        if found else "nothing was remembered for this store"))

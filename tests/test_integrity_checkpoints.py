@@ -252,3 +252,20 @@ def test_a_witness_refuses_a_checkpoint_of_a_rewritten_history(
     result = gongzhi(config, "audit", "witness", str(second), *witness)
     assert result.exit_code == 1, result.output
     assert "does not support this checkpoint" in result.output
+
+
+def test_forget_accepts_a_restored_store(sqlite_config: StoreConfig, tmp_path: Path) -> None:
+    config, table, _ = build_sealed(sqlite_config)
+    table.close()
+    backup = tmp_path / "backup.db"
+    shutil.copy(config.path, backup)
+    add_note(config)
+    assert verify(config)[0] == 0
+    for suffix in ("-wal", "-shm"):
+        Path(config.path + suffix).unlink(missing_ok=True)
+    shutil.copy(backup, config.path)  # restored from last night's backup
+    assert verify(config)[0] == 1
+    result = gongzhi(config, "audit", "forget")
+    assert result.exit_code == 0 and "forgot the head of 12 events" in result.stdout
+    assert verify(config)[0] == 0
+    assert "nothing was remembered" in gongzhi(offline(tmp_path), "audit", "forget").stdout
