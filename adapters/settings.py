@@ -32,7 +32,14 @@ LIBPQ_PARAMS = frozenset([
 
 
 class StoreSettingError(ValueError):
-    """The store setting cannot be understood."""
+    """The store setting cannot be understood (English text; `zh` for the Chinese)."""
+
+    def __init__(self, en: str, zh: str = "") -> None:
+        super().__init__(en)
+        self.zh = zh or en
+
+    def message(self, lang: str) -> str:
+        return self.zh if lang == "zh" else str(self)
 
 
 @attrs.frozen
@@ -64,13 +71,13 @@ class StoreConfig:
             path = value[len("sqlite:///"):] if value.startswith("sqlite:///") else ""
             if not path or path == ":memory:":
                 raise StoreSettingError(
-                    f"'{value}' names no file; use sqlite:///cases.db or a plain path"
-                )
+                    f"'{value}' names no file; use sqlite:///cases.db or a plain path",
+                    f"“{value}”没有指明文件；请用 sqlite:///cases.db 或普通路径")
             value = path
         if "://" in value:
             raise StoreSettingError(
-                f"unsupported store '{value}': use a file path, sqlite:///FILE or postgresql://..."
-            )
+                f"unsupported store '{value}': use a file path, sqlite:///FILE or postgresql://...",
+                f"不支持的数据存储“{value}”：请用文件路径、sqlite:///FILE 或 postgresql://...")
         # os.path rather than pathlib: every command parses this, and imports cost time.
         return cls(kind="sqlite", path=os.path.abspath(os.path.expanduser(value)))
 
@@ -82,25 +89,29 @@ class StoreConfig:
         dbname = unquote(url.path.lstrip("/"))
         if not url.hostname or not dbname:
             raise StoreSettingError(
-                f"'{value}' needs a host and a database: postgresql://user@host:5432/dbname"
-            )
+                f"'{value}' needs a host and a database: postgresql://user@host:5432/dbname",
+                f"“{value}”需要主机和数据库：postgresql://user@host:5432/dbname")
         query = parse_qs(url.query, keep_blank_values=True)
         schema = query.pop("schema", ["public"])[-1]
         unknown = sorted(set(query) - LIBPQ_PARAMS)
         if unknown:
             raise StoreSettingError(
                 f"unknown connection parameter(s) {', '.join(unknown)} in '{value}'; known: "
-                "schema and libpq's (sslmode, connect_timeout, application_name, ...)")
+                "schema and libpq's (sslmode, connect_timeout, application_name, ...)",
+                f"“{value}”中有未知的连接参数 {', '.join(unknown)}；可用：schema 及 libpq 的参数"
+                "（sslmode、connect_timeout、application_name 等）")
         params = tuple((name, values[-1]) for name, values in sorted(query.items()))
         timeout = dict(params).get("connect_timeout", str(DEFAULT_CONNECT_TIMEOUT))
         if not timeout.isdigit():
             raise StoreSettingError(f"connect_timeout must be a whole number of seconds, got "
-                                    f"'{timeout}'")
+                                    f"'{timeout}'",
+                                    f"connect_timeout 应为整数秒，实际为“{timeout}”")
         try:
             port = url.port or 5432
         except ValueError:
             raise StoreSettingError(
-                f"the port in '{value}' is not a number from 1 to 65535") from None
+                f"the port in '{value}' is not a number from 1 to 65535",
+                f"“{value}”中的端口不是 1 到 65535 之间的数字") from None
         return cls(
             kind="postgres",
             host=url.hostname,

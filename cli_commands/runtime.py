@@ -28,7 +28,7 @@ class Runtime:
         try:
             return StoreConfig.parse(self.store)
         except StoreSettingError as error:
-            raise click.BadParameter(str(error), param_hint="'--store'") from None
+            raise click.BadParameter(error.message(self.lang), param_hint="'--store'") from None
 
     @property
     def read_config(self) -> StoreConfig:
@@ -38,7 +38,7 @@ class Runtime:
         try:
             return StoreConfig.parse(self.read_store)
         except StoreSettingError as error:
-            raise click.BadParameter(str(error), param_hint="'--read-store'") from None
+            raise click.BadParameter(error.message(self.lang), param_hint="'--read-store'") from None
 
     def app(self, *, read_only: bool = False) -> Any:
         """The application over the store (read-only where the back end allows it)."""
