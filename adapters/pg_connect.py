@@ -26,14 +26,41 @@ def connection_failure(error: Exception) -> StoreUnavailable:
         f"无法连接 PostgreSQL 数据存储：{detail}（请检查 --store）")
 
 
-def probe_connection(kwargs: dict[str, Any], timeout: int) -> None:
+def probe_connection(kwargs: dict[str, Any], timeout: int) -> Any:
     """Connect once, directly: the pool would retry for `timeout` seconds and then say only
-    "couldn't get a connection", hiding a refused port, a missing database or role."""
+    "couldn't get a connection", hiding a refused port, a missing database or role.
+    Returns the open connection (made with the pool's own arguments) for the pool to use."""
     import psycopg
 
-    options = {k: v for k, v in kwargs.items() if k != "row_factory"}
+    options = dict(kwargs)
     options["connect_timeout"] = options.get("connect_timeout") or timeout
     try:
-        psycopg.connect(**options).close()
+        return psycopg.Connection.connect(**options)
     except psycopg.OperationalError as error:
         raise connection_failure(error) from None
+
+
+class HandOver:
+    """Give the pool the probe's connection as its first, so the check costs no extra connect."""
+
+    def __init__(self, pool: Any, connection: Any) -> None:
+        import threading
+
+        self.spare: list[Any] = [connection]
+        lock = threading.Lock()
+        spare = self.spare
+        original = pool.connection_class
+
+        class FirstFromProbe(original):  # type: ignore[misc,valid-type]
+            @classmethod
+            def connect(cls, conninfo: str = "", **options: Any) -> Any:
+                with lock:
+                    if spare:
+                        return spare.pop()
+                return original.connect(conninfo, **options)
+
+        pool.connection_class = FirstFromProbe
+
+    def close(self) -> None:
+        while self.spare:
+            self.spare.pop().close()

@@ -38,7 +38,7 @@ from psycopg.sql import SQL, Identifier
 from adapters import command_ids
 from adapters.command_ids import COMMANDS_TABLE
 from adapters.hashing import GENESIS, event_hash, log_hash
-from adapters.pg_connect import probe_connection
+from adapters.pg_connect import HandOver, probe_connection
 
 EVENTS_TABLE = "gongzhi_events"
 # pg_advisory_xact_lock(class, object): the class is fixed, the object is hashtext(schema.table).
@@ -237,7 +237,15 @@ class GongzhiPostgresFactory(PostgresFactory):
         kwargs = self.datastore.pool.kwargs
         assert isinstance(kwargs, dict)
         kwargs.update(parse_qsl(self.env.get("GONGZHI_LIBPQ_PARAMS") or ""))
-        probe_connection(kwargs, int(self.env.get(self.POSTGRES_CONNECT_TIMEOUT) or 5))
+        probe = probe_connection(kwargs, int(self.env.get(self.POSTGRES_CONNECT_TIMEOUT) or 5))
+        self.hand_over = HandOver(self.datastore.pool, probe)
+        # Open the pool waiting for its first connection (the probe's, at once): otherwise
+        # the first request queues before it is in and the pool opens a second one.
+        self.datastore.pool_open_timeout = float(self.env.get(self.POSTGRES_CONNECT_TIMEOUT) or 5)
+
+    def close(self) -> None:
+        self.hand_over.close()  # if the pool never needed it
+        super().close()
 
     def application_recorder(self) -> ApplicationRecorder:
         recorder = HashChainPostgresRecorder(self.datastore)
