@@ -26,8 +26,10 @@ class ShowsJson(click.ClickException):
 
     def show(self, file: IO[Any] | None = None) -> None:
         if self.as_json:
+            from cli_commands.safe_text import json_safe
+
             payload = {"error": {"code": self.code, "message": self.message}}
-            click.echo(json.dumps(payload, ensure_ascii=False), err=True)
+            click.echo(json_safe(json.dumps(payload, ensure_ascii=False)), err=True)
         else:
             super().show(file)
 
