@@ -23,6 +23,7 @@ GROUPS = {
     "export": "cli_commands.export_cmd:export",
     "audit": "cli_commands.audit_group:audit",
     "demo": "cli_commands.demo_cmd:demo",
+    "store": "cli_commands.store_cmds:store",
 }
 
 
@@ -89,6 +90,9 @@ class LazyGroup(LocalizedHelp, click.Group):
     metavar="NAME",
     help="Who is recording (required for every write). Env: GONGZHI_ACTOR.",
 )
+@click.option("--command-id", envvar="GONGZHI_COMMAND_ID", metavar="ID",
+              help="Identify this write so that running it again records nothing twice "
+              "(for scripts that retry). Env: GONGZHI_COMMAND_ID.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable JSON output.")
 @click.option(
     "--lang",
@@ -101,8 +105,8 @@ class LazyGroup(LocalizedHelp, click.Group):
 @click.version_option("0.1.0", prog_name="gongzhi")
 @click.pass_context
 def cli(
-    ctx: click.Context, store: str, read_store: str | None, actor: str | None, as_json: bool,
-    lang: str,
+    ctx: click.Context, store: str, read_store: str | None, actor: str | None,
+    command_id: str | None, as_json: bool, lang: str,
 ) -> None:
     """Gongzhi (共治): record neighbourhood dispute mediation as immutable events.
 
@@ -129,7 +133,7 @@ def cli(
     # {"clock": callable} gives every command the same "now" (tests, reproducible runs).
     given = ctx.obj if isinstance(ctx.obj, dict) else {}
     ctx.obj = Runtime(store=store, actor=actor, as_json=as_json, lang=lang, read_store=read_store,
-                      clock=given.get("clock"))
+                      clock=given.get("clock"), command_id=command_id)
     ctx.call_on_close(ctx.obj.close)
 
 

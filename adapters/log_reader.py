@@ -48,7 +48,7 @@ class LogReader:
 
     position = "rowid"
     mark = "?"
-    table = TABLE  # subclasses qualify it (a PostgreSQL schema)
+    table: str
 
     def _query(self, sql: str, params: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
         raise NotImplementedError
@@ -93,6 +93,26 @@ class LogReader:
     def close(self) -> None:
         raise NotImplementedError
 
+    def server_stamps(self, originator_id: str) -> dict[int, tuple[str, Any]]:
+        """version -> (database user, server time) as the server recorded them (PostgreSQL's
+        column defaults); empty where the store keeps none (SQLite, older tables)."""
+        return {}
+
+    def retyped(self) -> list[tuple[int | None, str | None, int | None, str, str, str]]:
+        """Stored values whose type is not the column's: (position, aggregate, version,
+        column, found, expected). A state stored as TEXT hashes the same as its BLOB
+        but can no longer be read by the application."""
+        raise NotImplementedError
+
+
+# column -> (SQLite storage class, PostgreSQL type)
+COLUMN_TYPES = {
+    "originator_id": ("text", "text"), "originator_version": ("integer", "bigint"),
+    "topic": ("text", "text"), "state": ("blob", "bytea"), "event_hash": ("blob", "bytea"),
+    "log_hash": ("blob", "bytea"),
+}
+RETYPED_LIMIT = 1000
+
 
 class SQLiteLogReader(LogReader):
     def __init__(self, path: str) -> None:
@@ -112,6 +132,19 @@ class SQLiteLogReader(LogReader):
     def close(self) -> None:
         self.connection.close()
 
+    def retyped(self) -> list[tuple[int | None, str | None, int | None, str, str, str]]:
+        checks = " OR ".join(f"typeof({c}) != '{t}'" for c, (t, _) in COLUMN_TYPES.items())
+        kinds = ", ".join(f"typeof({c})" for c in COLUMN_TYPES)
+        found: list[tuple[int | None, str | None, int | None, str, str, str]] = []
+        for r in self._query(f"SELECT rowid, originator_id, originator_version, {kinds} "
+                             f"FROM {self.table} WHERE {checks} ORDER BY rowid "
+                             f"LIMIT {RETYPED_LIMIT}"):
+            for (column, (want, _)), got in zip(COLUMN_TYPES.items(), r[3:], strict=True):
+                if got != want:
+                    found.append((r[0], str(r[1]), r[2] if isinstance(r[2], int) else None,
+                                  column, got.upper(), want.upper()))
+        return found
+
 
 class PostgresLogReader(LogReader):
     position = "notification_id"
@@ -121,11 +154,37 @@ class PostgresLogReader(LogReader):
         import psycopg
 
         self.table = f'"{config.schema}".{TABLE}'
-        self.connection = psycopg.connect(
-            host=config.host, port=config.port, user=config.user, dbname=config.dbname,
-            password=config.password or None, connect_timeout=5)
+        self.schema = config.schema
+        from adapters.pg_connect import connection_failure
+
+        try:
+            self.connection = psycopg.connect(
+                host=config.host, port=config.port, user=config.user, dbname=config.dbname,
+                password=config.password or None, **config.libpq_kwargs())
+        except psycopg.OperationalError as error:
+            raise connection_failure(error) from None
         self.connection.read_only = True
         self._cursors = 0
+
+    def server_stamps(self, originator_id: str) -> dict[int, tuple[str, Any]]:
+        import psycopg
+
+        sql = (f"SELECT originator_version, db_user, db_time FROM {self.table} "
+               "WHERE originator_id = %s")
+        try:
+            with self.connection.transaction():
+                rows = self.connection.execute(sql.encode(), (originator_id,)).fetchall()
+        except psycopg.errors.UndefinedColumn:  # a table made before these columns existed
+            return {}
+        return {int(r[0]): (str(r[1]), r[2]) for r in rows}
+
+    def retyped(self) -> list[tuple[int | None, str | None, int | None, str, str, str]]:
+        rows = self.connection.execute(
+            "SELECT column_name, data_type FROM information_schema.columns "
+            "WHERE table_schema = %s AND table_name = %s", (self.schema, TABLE)).fetchall()
+        types: dict[str, str] = {str(r[0]): str(r[1]) for r in rows}
+        return [(None, None, None, column, str(types.get(column, "missing")), want)
+                for column, (_, want) in COLUMN_TYPES.items() if types.get(column) != want]
 
     def _query(self, sql: str, params: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
         self._cursors += 1

@@ -5,9 +5,15 @@ Differences from `eventsourcing.postgres`:
 * the table is `<schema>.gongzhi_events`, with `event_hash` and `log_hash`
   (see `adapters.hashing`) and a byte-ordered (COLLATE "C") text id, so the
   highest case number of a year is one index probe;
-* an insert takes eventsourcing's EXCLUSIVE table lock first (so notification
-  order equals commit order), then reads the log's tail and the streams'
-  previous hashes, then inserts, all in one transaction.
+* an insert takes a transaction-level advisory lock first (so notification
+  order equals commit order, as eventsourcing's EXCLUSIVE table lock did, but a
+  writer needs only INSERT and SELECT), then reads the log's tail and the
+  streams' previous hashes, then inserts, all in one transaction;
+* each row also records the database's `session_user` and the server's clock
+  (column defaults: the client cannot state them), and a trigger refuses
+  UPDATE, DELETE and TRUNCATE, so even the table's writers cannot rewrite history;
+* creating the table takes an advisory lock too, so many commands starting at
+  once on an empty database do not trip over each other's DDL.
 """
 
 from __future__ import annotations
@@ -29,9 +35,14 @@ from eventsourcing.postgres import (
 from eventsourcing.utils import retry
 from psycopg.sql import SQL, Identifier
 
+from adapters import command_ids
+from adapters.command_ids import COMMANDS_TABLE
 from adapters.hashing import GENESIS, event_hash, log_hash
+from adapters.pg_connect import HandOver, probe_connection
 
 EVENTS_TABLE = "gongzhi_events"
+# pg_advisory_xact_lock(class, object): the class is fixed, the object is hashtext(schema.table).
+LOCK_CLASS_WRITE, LOCK_CLASS_CREATE = 0x6A7A, 0x6A7B
 
 
 class HashChainPostgresRecorder(PostgresApplicationRecorder):
@@ -45,6 +56,7 @@ class HashChainPostgresRecorder(PostgresApplicationRecorder):
             "schema": Identifier(self.datastore.schema),
             "table": Identifier(self.events_table_name),
             "index": Identifier(self.notification_id_index_name),
+            "commands": Identifier(COMMANDS_TABLE),
         }
         self.sql_create_statements = [
             SQL("CREATE SCHEMA IF NOT EXISTS {schema}").format(**ids),
@@ -57,12 +69,44 @@ class HashChainPostgresRecorder(PostgresApplicationRecorder):
                 "event_hash bytea NOT NULL, "
                 "log_hash bytea NOT NULL, "
                 "notification_id bigserial, "
+                "db_user text NOT NULL DEFAULT session_user, "
+                "db_time timestamptz NOT NULL DEFAULT clock_timestamp(), "
                 "PRIMARY KEY (originator_id, originator_version))"
             ).format(**ids),
             SQL(
                 "CREATE UNIQUE INDEX IF NOT EXISTS {index} ON {schema}.{table} (notification_id)"
             ).format(**ids),
+            SQL(
+                "CREATE TABLE IF NOT EXISTS {schema}.{commands} ("
+                "command_id text PRIMARY KEY, events text NOT NULL, "
+                "first_notification bigint NOT NULL)"
+            ).format(**ids),
+            SQL(
+                "CREATE OR REPLACE FUNCTION {schema}.gongzhi_append_only() RETURNS trigger "
+                "LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION "
+                "'% is append-only: % refused', TG_TABLE_NAME, TG_OP "
+                "USING ERRCODE = 'insufficient_privilege'; END $$"
+            ).format(**ids),
+            SQL(
+                "CREATE OR REPLACE TRIGGER gongzhi_append_only BEFORE UPDATE OR DELETE "
+                "ON {schema}.{table} FOR EACH ROW EXECUTE FUNCTION {schema}.gongzhi_append_only()"
+            ).format(**ids),
+            SQL(
+                "CREATE OR REPLACE TRIGGER gongzhi_append_only BEFORE UPDATE OR DELETE "
+                "ON {schema}.{commands} FOR EACH ROW "
+                "EXECUTE FUNCTION {schema}.gongzhi_append_only()"
+            ).format(**ids),
+            SQL(
+                "CREATE OR REPLACE TRIGGER gongzhi_no_truncate BEFORE TRUNCATE "
+                "ON {schema}.{table} FOR EACH STATEMENT "
+                "EXECUTE FUNCTION {schema}.gongzhi_append_only()"
+            ).format(**ids),
         ]
+        qualified = f"{self.datastore.schema}.{self.events_table_name}"
+        self.sql_lock = SQL("SELECT pg_advisory_xact_lock({cls}, hashtext({name}))").format(
+            cls=LOCK_CLASS_WRITE, name=qualified)
+        self.sql_create_lock = SQL("SELECT pg_advisory_xact_lock({cls}, hashtext({name}))").format(
+            cls=LOCK_CLASS_CREATE, name=qualified)
         self.sql_tail = SQL(
             "SELECT log_hash FROM {schema}.{table} ORDER BY notification_id DESC LIMIT 1"
         ).format(**ids)
@@ -82,6 +126,13 @@ class HashChainPostgresRecorder(PostgresApplicationRecorder):
         self.sql_log_hash_at = SQL(
             "SELECT log_hash FROM {schema}.{table} WHERE notification_id = %s"
         ).format(**ids)
+        self.sql_command = SQL(
+            "SELECT events, first_notification FROM {schema}.{commands} WHERE command_id = %s"
+        ).format(**ids)
+        self.sql_record_command = SQL(
+            "INSERT INTO {schema}.{commands} (command_id, events, first_notification) "
+            "VALUES (%s, %s, %s)"
+        ).format(**ids)
         self.sql_max_id = SQL(
             "SELECT MAX(originator_id) FROM {schema}.{table} "
             "WHERE originator_id >= %s AND originator_id < %s"
@@ -93,12 +144,28 @@ class HashChainPostgresRecorder(PostgresApplicationRecorder):
     ) -> Sequence[int] | None:
         if not stored_events:
             return []
+        ids = self._insert_once(stored_events)
+        command_ids.landed()  # committed and acknowledged
+        return ids
+
+    def _insert_once(self, stored_events: Sequence[StoredEvent]) -> list[int]:
+        """One transaction; a retry after a lost acknowledgement finds its own command."""
+        key = command_ids.current_key()
+        events = command_ids.events_text(stored_events)
         with (
             self.datastore.get_connection() as conn,
             conn.transaction(),
             conn.cursor() as curs,
         ):
             self._lock_table(curs)
+            if key is not None:
+                curs.execute(self.sql_command, (key,))
+                found = curs.fetchone()
+                if found is not None:
+                    if found["events"] != events:
+                        raise command_ids.already_recorded(key, found["first_notification"])
+                    first = int(found["first_notification"])
+                    return list(range(first, first + len(stored_events)))
             self._notify_channel(curs)
             curs.execute(self.sql_tail)
             row = curs.fetchone()
@@ -118,9 +185,21 @@ class HashChainPostgresRecorder(PostgresApplicationRecorder):
                     column.append(value)
             curs.execute(self.sql_insert, columns)
             ids = [r["notification_id"] for r in curs.fetchall()]
+            if key is not None:
+                curs.execute(self.sql_record_command, (key, events, ids[0]))
             if self.after_insert is not None:  # a seam for fault-injection tests
                 self.after_insert()
             return ids
+
+    def _lock_table(self, curs: Any) -> None:
+        """Serialise writers without a table lock (which would need UPDATE privilege)."""
+        for statement in self.lock_table_statements[:1]:  # SET LOCAL lock_timeout
+            curs.execute(statement, prepare=True)
+        curs.execute(self.sql_lock, prepare=True)
+
+    def _create_table(self, curs: Any) -> None:
+        curs.execute(self.sql_create_lock)  # one creator at a time; the others then find it
+        super()._create_table(curs)
 
     def _previous_hashes(self, curs: Any, stored_events: Sequence[StoredEvent]) -> dict[str, bytes]:
         """Hash of the event before the first new one, for each stream in the batch."""
@@ -134,9 +213,11 @@ class HashChainPostgresRecorder(PostgresApplicationRecorder):
         return {r["originator_id"]: bytes(r["event_hash"]) for r in curs.fetchall()}
 
     def table_exists(self) -> bool:
-        qualified = f'"{self.datastore.schema}"."{self.events_table_name}"'
+        schema = self.datastore.schema
         with self.datastore.get_connection() as conn, conn.cursor() as curs:
-            curs.execute("SELECT to_regclass(%s) AS found", (qualified,))
+            curs.execute("SELECT to_regclass(%s) IS NOT NULL AND to_regclass(%s) IS NOT NULL "
+                         "AS found", (f'"{schema}"."{self.events_table_name}"',
+                                      f'"{schema}"."{COMMANDS_TABLE}"'))
             row = curs.fetchone()
             return bool(row and row["found"])
 
@@ -155,9 +236,27 @@ class HashChainPostgresRecorder(PostgresApplicationRecorder):
 
 
 class GongzhiPostgresFactory(PostgresFactory):
+    def __init__(self, env: Any):
+        super().__init__(env)
+        from urllib.parse import parse_qsl
+
+        kwargs = self.datastore.pool.kwargs
+        assert isinstance(kwargs, dict)
+        kwargs.update(parse_qsl(self.env.get("GONGZHI_LIBPQ_PARAMS") or ""))
+        probe = probe_connection(kwargs, int(self.env.get(self.POSTGRES_CONNECT_TIMEOUT) or 5))
+        self.hand_over = HandOver(self.datastore.pool, probe)
+        # Open the pool waiting for its first connection (the probe's, at once): otherwise
+        # the first request queues before it is in and the pool opens a second one.
+        self.datastore.pool_open_timeout = float(self.env.get(self.POSTGRES_CONNECT_TIMEOUT) or 5)
+
+    def close(self) -> None:
+        self.hand_over.close()  # if the pool never needed it
+        super().close()
+
     def application_recorder(self) -> ApplicationRecorder:
         recorder = HashChainPostgresRecorder(self.datastore)
         # Three DDL statements on every command's start otherwise: look first.
         if self.env_create_table() and not recorder.table_exists():
             recorder.create_table()
         return recorder
+

@@ -12,11 +12,17 @@ from typing import Any
 
 from sqlalchemy import URL, Engine, create_engine, event
 
+from adapters.private_files import create_private_file
 from adapters.settings import StoreConfig
 
 
 def make_engine(config: StoreConfig) -> Engine:
     if config.kind == "sqlite":
+        if _read_only(config.path):  # reading a store on read-only media or without rights
+            engine = create_engine("sqlite://", creator=lambda: _connect_read_only(config.path))
+            _sqlite_transactions(engine, wal=False)
+            return engine
+        create_private_file(config.path)  # read models copy personal data: 0600 like the store
         engine = create_engine(f"sqlite:///{config.path}", connect_args={"timeout": 30})
         _sqlite_transactions(engine)
         return engine
@@ -24,14 +30,32 @@ def make_engine(config: StoreConfig) -> Engine:
         "postgresql+psycopg", username=config.user, password=config.password or None,
         host=config.host, port=config.port, database=config.dbname,
     )
-    return create_engine(url, pool_size=1, max_overflow=2, connect_args={"connect_timeout": 5})
+    return create_engine(url, pool_size=1, max_overflow=2, connect_args=config.libpq_kwargs())
 
 
-def _sqlite_transactions(engine: Engine) -> None:
+def _read_only(path: str) -> bool:
+    import os
+
+    if not os.path.exists(path):
+        return False
+    return not os.access(path, os.W_OK) or not os.access(os.path.dirname(path) or ".", os.W_OK)
+
+
+def _connect_read_only(path: str) -> Any:
+    import sqlite3
+
+    from adapters.settings import sqlite_read_only_uri
+
+    return sqlite3.connect(sqlite_read_only_uri(path), uri=True, timeout=30,
+                           check_same_thread=False)
+
+
+def _sqlite_transactions(engine: Engine, *, wal: bool = True) -> None:
     @event.listens_for(engine, "connect")
     def _connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
-        dbapi_connection.execute("PRAGMA journal_mode=WAL")
+        if wal:
+            dbapi_connection.execute("PRAGMA journal_mode=WAL")
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Any) -> None:

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import Any
+from urllib.parse import quote
 
 from eventsourcing.persistence import ApplicationRecorder, OperationalError, StoredEvent
 from eventsourcing.sqlite import (
@@ -25,7 +26,10 @@ from eventsourcing.sqlite import (
     SQLiteTransaction,
 )
 
+from adapters import command_ids
+from adapters.command_ids import COMMANDS_TABLE
 from adapters.hashing import GENESIS, event_hash, log_hash
+from adapters.private_files import create_private_file, store_files
 
 EVENTS_TABLE = "gongzhi_events"
 
@@ -80,14 +84,33 @@ class HashChainSQLiteRecorder(SQLiteApplicationRecorder):
             "state BLOB NOT NULL, "
             "event_hash BLOB NOT NULL, "
             "log_hash BLOB NOT NULL, "
-            "PRIMARY KEY (originator_id, originator_version))"
+            "PRIMARY KEY (originator_id, originator_version))",
+            f"CREATE TABLE IF NOT EXISTS {COMMANDS_TABLE} ("
+            "command_id TEXT PRIMARY KEY, events TEXT NOT NULL, first_notification INTEGER)",
         ]
+
+    def insert_events(
+        self, stored_events: Sequence[StoredEvent], **kwargs: Any
+    ) -> Sequence[int] | None:
+        ids = super().insert_events(stored_events, **kwargs)
+        command_ids.landed()
+        return ids
 
     def _insert_events(
         self, c: SQLiteCursor, stored_events: Sequence[StoredEvent], **_: Any
     ) -> Sequence[int] | None:
         # BEGIN IMMEDIATE holds the write lock, so the tail read here is the tail
         # the new rows follow, and SQLite numbers them max(rowid)+1, +2, ...
+        key = command_ids.current_key()
+        if key is not None:
+            c.execute(f"SELECT events, first_notification FROM {COMMANDS_TABLE} "
+                      "WHERE command_id = ?", (key,))
+            found = c.fetchone()
+            if found is not None:
+                if found[0] != command_ids.events_text(stored_events):
+                    raise command_ids.already_recorded(key, found[1])
+                first = int(found[1])
+                return list(range(first, first + len(stored_events)))
         c.execute(self.select_tail_statement)
         row = c.fetchone()
         last_id, tail = (row[0], bytes(row[1])) if row else (0, GENESIS)
@@ -103,6 +126,9 @@ class HashChainSQLiteRecorder(SQLiteApplicationRecorder):
             params.append((oid, s.originator_version, s.topic, s.state, digest, tail))
             heads[oid] = digest
         c.executemany(self.insert_events_statement, params)
+        if key is not None:
+            c.execute(f"INSERT INTO {COMMANDS_TABLE} VALUES (?, ?, ?)",
+                      (key, command_ids.events_text(stored_events), last_id + 1))
         if self.after_insert is not None:  # a seam for fault-injection tests
             self.after_insert()
         return list(range(last_id + 1, last_id + 1 + len(params)))
@@ -116,9 +142,9 @@ class HashChainSQLiteRecorder(SQLiteApplicationRecorder):
 
     def table_exists(self) -> bool:
         with self.datastore.transaction(commit=False) as c:
-            c.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?",
-                      (self.events_table_name,))
-            return c.fetchone() is not None
+            c.execute("SELECT COUNT(*) FROM sqlite_master WHERE type='table' AND name IN (?, ?)",
+                      (self.events_table_name, COMMANDS_TABLE))
+            return bool(c.fetchone()[0] == 2)
 
     def log_hash_at(self, notification_id: int) -> bytes | None:
         with self.datastore.transaction(commit=False) as c:
@@ -141,6 +167,9 @@ class HashChainSQLiteRecorder(SQLiteApplicationRecorder):
 
 class GongzhiSQLiteFactory(SQLiteFactory):
     def __init__(self, env: Any):
+        db_name = env.get(self.SQLITE_DBNAME) or ""
+        if self.env_create_table_value(env) and not db_name.startswith("file:"):
+            create_private_file(db_name)  # before SQLite makes it 0644 (and its -wal, -shm)
         super().__init__(env)
         old = self.datastore
         self.datastore = GongzhiSQLiteDatastore(
@@ -151,9 +180,47 @@ class GongzhiSQLiteFactory(SQLiteFactory):
         )
         old.close()
 
+    @staticmethod
+    def env_create_table_value(env: Any) -> bool:
+        return str(env.get("CREATE_TABLE") or "yes").lower() in ("yes", "y", "true", "t", "1", "on")
+
     def application_recorder(self) -> ApplicationRecorder:
         recorder = HashChainSQLiteRecorder(self.datastore)
         # Creating takes the write lock; every command starts here, so look first.
         if self.env_create_table() and not recorder.table_exists():
             recorder.create_table()
         return recorder
+
+
+def discard_if_empty(path: str) -> bool:
+    """Remove a store this command created if it recorded nothing (a refused first command).
+
+    Only under SQLite's write lock and only if its events table is empty; if anyone
+    else holds the lock, the file stays.
+    """
+    import os
+
+    if not os.path.exists(path):
+        return True  # never made (its folder was missing, say): nothing to remove
+    try:
+        connection = sqlite3.connect(f"file:{quote(path)}?mode=rw", uri=True, timeout=0,
+                                     isolation_level=None)
+    except sqlite3.Error:
+        return False
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+        names = [r[0] for r in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type='table'")]
+        # Beside the empty events table there may be the read models' empty tables (made
+        # with the store): all derived, so a store without events holds nothing to keep.
+        if names and (EVENTS_TABLE not in names or connection.execute(
+                f"SELECT 1 FROM {EVENTS_TABLE} LIMIT 1").fetchone()):
+            return False
+        for name in store_files([path]):
+            with suppress(FileNotFoundError):
+                os.unlink(name)
+        return True
+    except sqlite3.Error:
+        return False
+    finally:
+        connection.close()

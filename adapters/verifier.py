@@ -24,7 +24,7 @@ import attrs
 
 from adapters.hashing import GENESIS, event_hash, log_hash
 from adapters.log_reader import LogRow
-from adapters.verify_report import Problem, Report, SealInfo
+from adapters.verify_report import Expected, Problem, Report, SealInfo
 
 
 @attrs.define
@@ -45,8 +45,10 @@ class Suspect:
 
 class Verifier:
     def __init__(self, seals: list[SealInfo], against: str | None = None,
-                 start_log: bytes = GENESIS, start_position: int = 0) -> None:
+                 start_log: bytes = GENESIS, start_position: int = 0,
+                 expected: Iterable[Expected] = ()) -> None:
         self.report = Report(seals_checked=[])
+        self.expected = sorted(expected, key=lambda e: e.size)
         self.seals = sorted(seals, key=lambda s: s.head)
         self.against = against.lower() if against else None
         self.streams: dict[str, StreamHead] = {}
@@ -71,6 +73,8 @@ class Verifier:
 
     # -- per row -------------------------------------------------------------------
     def feed(self, row: LogRow) -> None:
+        if self.expected:
+            self._check_expected()
         self._check_seals(row.notification_id)
         next_log = self._settle_suspect(row)
         event_ok = self._check_stream(row)
@@ -172,6 +176,27 @@ class Verifier:
                     f"至通知 {seal.head} 的日志哈希已不等于封存值 {seal.log_hash[:16]}…"
                     f"（现有 {self.count} 个事件，封存时 {seal.events} 个）"))
 
+    def _check_expected(self) -> None:
+        """Heads remembered or published: the log after `size` events must hash the same."""
+        while self.expected and self.expected[0].size <= self.count:
+            e = self.expected.pop(0)
+            if e.size < self.count:
+                detail = (f"this archive starts after event {self.count}, so it cannot show "
+                          f"{e.label_en} ({e.size} events)",
+                          f"本归档从第 {self.count} 个事件之后开始，无法核对{e.label_zh}（{e.size} 个事件）")
+            elif self.true_log.hex() != e.log_hash and not self.diverged:
+                # (once diverged, the problems named before this head explain the difference)
+                detail = (f"the log no longer reproduces {e.label_en}: its first {e.size} events "
+                          f"now hash to {self.true_log.hex()[:16]}…, not {e.log_hash[:16]}… "
+                          "(events were changed, replaced or removed and the hashes recomputed, "
+                          "or the store was replaced by another copy)",
+                          f"日志已无法复现{e.label_zh}：前 {e.size} 个事件的哈希现为 "
+                          f"{self.true_log.hex()[:16]}…，而非 {e.log_hash[:16]}…（事件被改动、替换或"
+                          "删除后重算了哈希，或数据存储被换成了另一份副本）")
+            else:
+                continue
+            self.report.problems.append(Problem("head_mismatch", None, None, None, *detail))
+
     def _problem(self, kind: str, row: LogRow, detail: tuple[str, str]) -> None:
         self.explained.add(row.notification_id)
         self.report.problems.append(
@@ -179,6 +204,15 @@ class Verifier:
 
     # -- at the end ----------------------------------------------------------------
     def finish(self) -> Report:
+        self._check_expected()
+        for e in self.expected:  # heads beyond the end: the log was cut short
+            self.report.problems.append(Problem(
+                "truncated", None, None, None,
+                f"the store is older than {e.label_en}: {e.size - self.count} events missing "
+                f"({e.size} then, {self.count} now)",
+                f"数据存储比{e.label_zh}时更旧：缺少 {e.size - self.count} 个事件"
+                f"（当时 {e.size} 个，现在 {self.count} 个）"))
+        self.expected = []
         self._settle_suspect(None)
         self._check_seals(None)
         self._explain_changes()
@@ -251,8 +285,8 @@ class Verifier:
 
 
 def verify_rows(rows: Iterable[LogRow], seals: list[SealInfo], against: str | None = None,
-                ) -> Report:
-    verifier = Verifier(seals, against)
+                expected: Iterable[Expected] = ()) -> Report:
+    verifier = Verifier(seals, against, expected=expected)
     for row in rows:
         verifier.feed(row)
     return verifier.finish()

@@ -13,7 +13,23 @@ KINDS = {
     "reordered": ("reordered events", "事件顺序被调换"),
     "seal_mismatch": ("seal does not match", "封存值不符"),
     "against_mismatch": ("published hash does not match", "公布的哈希不符"),
+    "truncated": ("events missing at the end", "末尾事件缺失"),
+    "head_mismatch": ("verified head not reproduced", "已核验的日志头无法复现"),
+    "retyped": ("column type changed", "列类型被改动"),
+    "bad_signature": ("signature does not verify", "签名无效"),
+    "no_trailer": ("archive cut short", "归档被截断"),
+    "trailer_mismatch": ("archive trailer does not match", "归档结尾记录不符"),
 }
+
+
+@attrs.frozen
+class Expected:
+    """A head the log must reproduce: `size` events hashing to `log_hash` (hex)."""
+
+    size: int
+    log_hash: str
+    label_en: str  # e.g. "what you verified on 2026-11-02 10:00"
+    label_zh: str
 
 
 @attrs.frozen
@@ -48,6 +64,7 @@ class Report:
     streams: int = 0
     log_hash: str = ""
     against_at: int | None = None
+    trailer_checkpoint: str | None = None  # an export's, as text
 
     @property
     def ok(self) -> bool:

@@ -96,11 +96,13 @@ def history(aggregate: str, late_after: timedelta) -> None:
     from adapters.codec import decode, make_mapper
     from adapters.jsonable import event_envelope
     from adapters.views import view_of_ref
+    from cli_commands.server_stamp import add_server_stamp
 
     rt = runtime()
     mapper = make_mapper()
     with log_reader() as reader:
         rows = stream_rows(reader, aggregate_id(aggregate))
+        server = reader.server_stamps(rows[0].originator_id)  # PostgreSQL: who and when, per server
     entries, state, readable = [], None, True
     for row in rows:  # each row decoded once: for its entry and to learn the party names
         try:
@@ -115,6 +117,8 @@ def history(aggregate: str, late_after: timedelta) -> None:
                 state = event.mutate(state)
         entry.update(notification_id=row.notification_id, event_hash=row.event_hash.hex(),
                      log_hash=row.log_hash.hex())
+        if row.version in server:
+            add_server_stamp(entry, *server[row.version])
         entries.append(entry)
     names = view_of_ref(rows[0].originator_id).names(state) if state is not None else {}
     lines = history_lines(entries, rt.lang, names, audit=True,

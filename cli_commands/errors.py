@@ -20,10 +20,17 @@ class ShowsJson(click.ClickException):
     code = "error"
     as_json = False
 
+    def format_message(self) -> str:
+        from cli_commands.safe_text import terminal_safe
+
+        return terminal_safe(self.message)  # it may quote what was typed
+
     def show(self, file: IO[Any] | None = None) -> None:
         if self.as_json:
+            from cli_commands.safe_text import json_safe
+
             payload = {"error": {"code": self.code, "message": self.message}}
-            click.echo(json.dumps(payload, ensure_ascii=False), err=True)
+            click.echo(json_safe(json.dumps(payload, ensure_ascii=False)), err=True)
         else:
             super().show(file)
 
@@ -119,10 +126,41 @@ def _translate(error: Exception, ctx: click.Context, lang: str, as_json: bool) -
     if isinstance(error, click.ClickException):
         return (JsonAwareError(error.format_message(), "refused", as_json, error.exit_code)
                 if as_json else error)
-    store_message = _store_error(error, lang, ctx)
+    if isinstance(error, OverflowError):  # a number too large for the store (--limit 10**20)
+        return JsonAwareUsageError("一个数值过大" if lang == "zh" else "a number given is too "
+                                   "large", "usage", ctx, as_json)
+    store_message = _store_error(error, lang, ctx) or _unreadable_event(error, lang)
     if store_message is None:
         return error
     return JsonAwareError(store_message, "store_error", as_json)
+
+
+_READS_EVENTS = ("adapters/replay.py", "adapters/jsonable.py", "adapters/case_view.py",
+                 "cli_commands/event_text.py", "cli_commands/case_text.py",
+                 "cli_commands/audit_group.py")
+
+
+def _unreadable_event(error: Exception, lang: str) -> str | None:
+    """A stored event that decodes but no longer fits its class (fields removed or retyped
+    by hand) fails where it is applied or shown: eventsourcing's mutate, a projection's
+    fold, the code that turns events into documents and text."""
+    if not isinstance(error, TypeError | AttributeError | KeyError | ValueError | IndexError):
+        return None
+    tb = error.__traceback__
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        path = code.co_filename.replace("\\", "/")
+        if (path.endswith("eventsourcing/domain.py") and code.co_name in ("mutate", "apply")) \
+                or "/projections/" in path or path.endswith(_READS_EVENTS):
+            detail = f"{type(error).__name__}: {error}"[:200]
+            return (f"有事件已无法应用（{detail}），其存储内容可能被改动；请运行 gongzhi audit "
+                    "verify 查明（若其未发现问题，则是程序缺陷，请带 GONGZHI_DEBUG=1 报告）"
+                    if lang == "zh" else
+                    f"a stored event can no longer be applied ({detail}); its bytes were "
+                    "probably altered: run 'gongzhi audit verify' (if it finds nothing, this is "
+                    "a bug: report it with GONGZHI_DEBUG=1)")
+        tb = tb.tb_next
+    return None
 
 
 def _store_error(error: Exception, lang: str, ctx: click.Context) -> str | None:

@@ -11,6 +11,8 @@ from typing import Any
 
 from adapters.clock import local_tz
 from adapters.views import describe, event_name
+from cli_commands.safe_text import one_line
+from cli_commands.server_stamp import server_line
 
 __all__ = ["describe", "event_name", "history_lines", "when"]
 
@@ -37,7 +39,8 @@ def history_lines(entries: list[dict[str, Any]], lang: str, names: dict[str, str
     lines = []
     for e in entries:
         name = event_name(_topic(e), lang)
-        what = describe(_topic(e), e["data"], lang, names)
+        # One line whatever the text holds: a newline in a note must not forge a history line.
+        what = one_line(describe(_topic(e), e["data"], lang, names))
         if audit:
             late = f" {late_mark}" if e.get("late") else ""
             lines.append(
@@ -45,6 +48,7 @@ def history_lines(entries: list[dict[str, Any]], lang: str, names: dict[str, str
                 f"     {'发生' if zh else 'happened'} {when(e['occurred_at'])}  "
                 f"{'记录' if zh else 'recorded'} {when(e['recorded_at'])}  "
                 f"{'记录人' if zh else 'by'} {e['actor']}  hash {e['event_hash'][:12]}\n"
+                f"{server_line(e, lang)}"
                 f"     {what}")
         else:
             recorded = f"{'，记录于 ' if zh else ', recorded '}{when(e['recorded_at'])}"

@@ -9,10 +9,14 @@ from typing import IO, Any
 import click
 
 from cli_commands.errors import GuardedCommand
+from cli_commands.output_file import output_stream, output_target
 from cli_commands.runtime import runtime
 from projections.registry import table_owners
 
 TABLES = list(table_owners())
+# A spreadsheet runs a cell starting with one of these as a formula (CSV injection);
+# a leading quote makes it text. Tab and CR are included, as OWASP advises.
+FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @click.command(cls=GuardedCommand)
@@ -20,9 +24,12 @@ TABLES = list(table_owners())
 @click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv",
               show_default=True)
 @click.option("--bom", is_flag=True, help="Start CSV with a UTF-8 BOM (for Excel on Windows).")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True),
-              help="Write to this file instead of standard output.")
-def export(table: str, fmt: str, bom: bool, output: str | None) -> None:
+@click.option("--raw", is_flag=True, help="CSV: keep cells starting with = + - @ as they are "
+              "(by default they get a leading ' so a spreadsheet shows them as text).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False),
+              help="Write to this file (created 0600; missing folders are made) instead of "
+              "standard output.")
+def export(table: str, fmt: str, bom: bool, raw: bool, output: str | None) -> None:
     """Export a read-model table (caught up with the log first).
 
     \b
@@ -33,25 +40,33 @@ def export(table: str, fmt: str, bom: bool, output: str | None) -> None:
     from adapters.jsonable import jsonable
     from adapters.readmodels import open_read_models
 
+    target = output_target(output)  # before anything is opened: a refusal touches nothing
     rt = runtime()
     with open_read_models(rt.app(read_only=True), rt.read_config) as models:
         rows = (dict((k, jsonable(v)) for k, v in row.items()) for row in models.rows(table))
         columns = [c.name for c in models.projector.table(table).columns]
         # Atomic: if catching up or reading fails half-way, an old file stays as it was.
-        with click.open_file(output or "-", "w", encoding="utf-8", atomic=bool(output)) as stream:
+        with output_stream(target) as stream:
             if fmt == "csv":
-                _csv(stream, columns, rows, bom)
+                _csv(stream, columns, rows, bom, raw)
             else:
                 _json(stream, rows)
 
 
-def _csv(stream: IO[str], columns: list[str], rows: Any, bom: bool) -> None:
+def neutralise(value: Any) -> Any:
+    """A text cell that a spreadsheet would run as a formula, made plain text."""
+    if isinstance(value, str) and value.startswith(FORMULA_LEADS):
+        return "'" + value
+    return value
+
+
+def _csv(stream: IO[str], columns: list[str], rows: Any, bom: bool, raw: bool) -> None:
     if bom:
         stream.write("\ufeff")
     writer = csv.DictWriter(stream, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow(row)
+        writer.writerow(row if raw else {k: neutralise(v) for k, v in row.items()})
 
 
 def _json(stream: IO[str], rows: Any) -> None:
@@ -59,5 +74,3 @@ def _json(stream: IO[str], rows: Any) -> None:
     for i, row in enumerate(rows):
         stream.write(("," if i else "") + "\n  " + json.dumps(row, ensure_ascii=False))
     stream.write("\n]\n")
-
-

@@ -15,17 +15,20 @@ from adapters.settings import StoreConfig, StoreSettingError
 class Runtime:
     def __init__(self, store: str, actor: str | None, as_json: bool, lang: str,
                  read_store: str | None = None,
-                 clock: Callable[[], datetime] | None = None) -> None:
+                 clock: Callable[[], datetime] | None = None,
+                 command_id: str | None = None) -> None:
         from adapters.clock import utc_now
 
         # The one clock every command reads ("now", "today"); tests inject their own.
         self.clock = clock or utc_now
+        self.command_id = command_id
         self.store = store
         self.read_store = read_store
         self.actor = (actor or "").strip() or None
         self.as_json = as_json
         self.lang = lang
         self._apps: dict[bool, Any] = {}
+        self._created: str | None = None  # a SQLite store this command is creating
 
     @property
     def config(self) -> StoreConfig:
@@ -56,8 +59,12 @@ class Runtime:
             from adapters.app import Gongzhi
 
             config = self.config
-            if read_only and config.kind == "sqlite":
-                _require_existing(config.path)
+            if config.kind == "sqlite":
+                if read_only:
+                    _require_existing(config.path)
+                self._check_store_file(config.path)
+            if not read_only:
+                self._begin_command()
             self._apps[read_only] = Gongzhi(config, read_only=read_only, clock=self.clock)
             if not read_only and not self.read_store:
                 # Read models beside the events: their empty tables exist from the start.
@@ -74,7 +81,9 @@ class Runtime:
                 else "who is recording this? pass --actor NAME or set GONGZHI_ACTOR "
                 "(every write is signed)"
             )
-        return self.actor
+        from domain.values import line
+
+        return line("actor", self.actor)  # one line of plain text: it is shown in histories
 
     def stamp(self, at: datetime | None) -> Any:
         actor = self.require_actor()  # before touching the store: a refused write creates nothing
@@ -87,18 +96,63 @@ class Runtime:
 
     def emit(self, document: Any, text: str) -> None:
         """Print JSON (with --json) or the human text."""
+        from cli_commands.safe_text import json_safe, terminal_safe
+
         if self.as_json:
-            click.echo(json.dumps(document, ensure_ascii=False, indent=2, default=str))
+            click.echo(json_safe(json.dumps(document, ensure_ascii=False, indent=2, default=str)))
         else:
-            click.echo(text)
+            click.echo(terminal_safe(text))
 
     def say(self, zh: str, en: str) -> str:
         return zh if self.lang == "zh" else en
 
+    def _begin_command(self) -> None:
+        """Every write of this invocation carries its command id (lands once; see command_ids)."""
+        import os
+        import uuid
+
+        from adapters import command_ids
+
+        given = self.command_id or os.environ.get("GONGZHI_COMMAND_ID")
+        try:
+            command_id = command_ids.check_command_id(given) if given else uuid.uuid4().hex
+        except ValueError:
+            raise click.BadParameter(self.say(
+                "命令编号须为 1–200 个可打印字符，且不含“:”",
+                "a command id is 1 to 200 printable characters without ':'"),
+                param_hint="'--command-id'") from None
+        command_ids.begin(command_id)
+
+    def _check_store_file(self, path: str) -> None:
+        import os
+
+        from adapters.private_files import readable_by_others
+
+        if not os.path.exists(path):
+            self._created = self._created or path
+            return
+        mode = readable_by_others(path)
+        if mode is not None:
+            click.echo(self.say(
+                f"警告：数据存储 {path} 其他用户可读（权限 {mode:o}），其中有当事人的个人信息；"
+                f"请执行 chmod 600 {path}",
+                f"warning: the store {path} is readable by other users (mode {mode:o}) and holds "
+                f"personal data; run: chmod 600 {path}"), err=True)
+
     def close(self) -> None:
+        from adapters import command_ids
+
         for app in self._apps.values():
             app.close()
         self._apps.clear()
+        command_ids.end()
+        if self._created:
+            from adapters.sqlite_store import discard_if_empty
+
+            path, self._created = self._created, None
+            if not discard_if_empty(path):
+                click.echo(self.say(f"已新建数据存储 {path}",
+                                    f"created a new store at {path}"), err=True)
 
 
 def _require_existing(path: str) -> None:

@@ -20,6 +20,11 @@ __all__ = ["Bilingual", "DomainError", "InvalidInput", "Phrase", "RuleViolation"
 MESSAGES: dict[str, Bilingual] = {
     "blank": Bilingual("{field}不能为空", "{field} must not be empty"),
     "too_long": Bilingual("{field}超过{limit}个字符", "{field} is longer than {limit} characters"),
+    "control_character": Bilingual(
+        "{field}必须是单行纯文本，不能含控制字符（{char}）",
+        "{field} must be one line of plain text, without control characters ({char})",
+    ),
+    "not_utf8": Bilingual("{field}不是有效的 UTF-8 文本", "{field} is not valid UTF-8 text"),
     "naive_time": Bilingual(
         "{field}必须带时区（例如 2026-10-08T21:30+08:00）",
         "{field} needs a time zone (e.g. 2026-10-08T21:30+08:00)",

@@ -34,12 +34,41 @@ def strip_or_none(value: Any) -> Any:
     return value or None
 
 
+# Single-line fields (names, codes, the actor) refuse every control character:
+# a newline there forges an extra line in a history, an escape sequence
+# recolours or rewrites the terminal. Multi-line text keeps newlines and tabs;
+# it is shown escaped on the terminal. Lone surrogates are bytes that were not
+# UTF-8 on the command line and cannot be stored.
+_CONTROL_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_NOT_UTF8 = re.compile("[\ud800-\udfff]")
+
+
+def check_characters(field: str, value: str, *, multiline: bool) -> None:
+    if _NOT_UTF8.search(value):
+        raise InvalidInput("not_utf8", field=field)
+    if not multiline:
+        found = _CONTROL_LINE.search(value)
+        if found:
+            raise InvalidInput("control_character", field=field, char=f"U+{ord(found.group()):04X}")
+
+
 def non_blank(field: str, limit: int = SHORT_TEXT) -> Validator:
+    """Required text; up to SHORT_TEXT characters it is a single line."""
+
     def check(_instance: Any, _attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, str) or not value.strip():
             raise InvalidInput("blank", field=field)
         if len(value) > limit:
             raise InvalidInput("too_long", field=field, limit=limit)
+        check_characters(field, value, multiline=limit > SHORT_TEXT)
+
+    return check
+
+
+def optional_line(field: str) -> Validator:
+    def check(_instance: Any, _attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is not None:
+            non_blank(field)(None, None, value)  # type: ignore[arg-type]
 
     return check
 
@@ -48,6 +77,11 @@ def text(field: str, value: str, limit: int = LONG_TEXT) -> str:
     """Check free text typed by a user and return it stripped."""
     non_blank(field, limit)(None, None, value)  # type: ignore[arg-type]
     return value.strip()
+
+
+def line(field: str, value: str, limit: int = SHORT_TEXT) -> str:
+    """Check a single-line value (a name, the actor) and return it stripped."""
+    return text(field, value, min(limit, SHORT_TEXT))
 
 
 def not_in_future(field: str, moment: datetime, recorded_at: datetime) -> None:
@@ -134,7 +168,8 @@ class Location:
     community: str = attrs.field(converter=strip, validator=non_blank("community"))
     grid: str = attrs.field(converter=strip, validator=non_blank("grid"))
     building: str = attrs.field(converter=strip, validator=non_blank("building"))
-    unit: str | None = attrs.field(default=None, converter=strip_or_none)
+    unit: str | None = attrs.field(default=None, converter=strip_or_none,
+                                   validator=optional_line("unit"))
 
     def __str__(self) -> str:
         parts = [self.community, self.grid, self.building, self.unit]
@@ -151,7 +186,8 @@ class PartySpec:
 
     name: str = attrs.field(converter=strip, validator=non_blank("party name"))
     kind: str = attrs.field(default=PartyKind.PERSON.value, converter=_party_kind)
-    operator: str | None = attrs.field(default=None, converter=strip_or_none)
+    operator: str | None = attrs.field(default=None, converter=strip_or_none,
+                                       validator=optional_line("operator"))
 
 
 @attrs.frozen

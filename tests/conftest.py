@@ -66,12 +66,14 @@ def drop_schema(schema: str) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The developer's shell must not change what the tests see (store, actor, zone)."""
+def _clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> None:
+    """The developer's shell must not change what the tests see (store, actor, zone), and
+    what `audit verify` remembers goes to the test's own folder, not ~/.local/state."""
     for name in ("GONGZHI_STORE", "GONGZHI_READ_STORE", "GONGZHI_ACTOR", "GONGZHI_LANG",
-                 "GONGZHI_DEBUG"):
+                 "GONGZHI_DEBUG", "GONGZHI_SIGNING_KEY"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("GONGZHI_TZ", "Asia/Shanghai")
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
 
 
 @pytest.fixture

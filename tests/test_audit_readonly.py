@@ -214,7 +214,8 @@ def pg_connect(config: StoreConfig) -> Any:
 
     return psycopg.connect(host=config.host, port=config.port, user=config.user,
                            dbname=config.dbname, password=config.password or None,
-                           autocommit=True)
+                           autocommit=True,  # tampering as a superuser: triggers switched off
+                           options="-c session_replication_role=replica")
 
 
 def pg_snapshot(config: StoreConfig) -> tuple[list[tuple[Any, ...]], Any, list[str]]:
