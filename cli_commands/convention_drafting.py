@@ -65,7 +65,7 @@ def clause_options(required: bool) -> Callable[[F], F]:
 @click.option("--community", help="Community (社区); default: the first case's.")
 @click.option("--grid", help="Grid (网格); default: the first case's.")
 @click.option("--building", help="Building (楼栋); default: the first case's.")
-@click.option("--title", help="Default: <building>共治公约.")
+@click.option("--title", help="Default: the building's convention (e.g. 5栋共治公约).")
 @at_option
 def draft(cases: tuple[str, ...], community: str | None, grid: str | None, building: str | None,
           title: str | None, at: datetime | None) -> None:

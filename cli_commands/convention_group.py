@@ -7,9 +7,7 @@ as before the group; every write needs --actor and takes --at.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -28,32 +26,6 @@ def _json_on(ctx: click.Context, param: click.Parameter, value: bool) -> None:
         ctx.find_root().obj.as_json = True
 
 
-def _chinese(ctx: click.Context) -> bool:
-    root = ctx.find_root().obj
-    return getattr(root, "lang", os.environ.get("GONGZHI_LANG", "zh")) != "en"
-
-
-@contextmanager
-def _in_chinese(command: click.Command, ctx: click.Context) -> Iterator[None]:
-    """Help in Chinese (the default language) for the time it is printed; English with --lang en."""
-    from cli_commands.convention_help import chinese_help, option_help
-
-    if not _chinese(ctx):
-        yield
-        return
-    name = command.name or ""
-    saved = command.help, [(p, p.help) for p in command.params if isinstance(p, click.Option)]
-    command.help = chinese_help(name, command.help or "")
-    for param, _ in saved[1]:
-        param.help = option_help(name, param.opts[0]) or param.help
-    try:
-        yield
-    finally:
-        command.help = saved[0]
-        for param, text in saved[1]:
-            param.help = text
-
-
 class ConventionCommand(GuardedCommand):
     """A command that also takes `--json` after its name (gongzhi convention show X --json)."""
 
@@ -63,32 +35,11 @@ class ConventionCommand(GuardedCommand):
                                         is_eager=True, callback=_json_on,
                                         help="Machine-readable JSON output."))
 
-    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        with _in_chinese(self, ctx):
-            super().format_help(ctx, formatter)
-
 
 class ConventionGroup(GuardedGroup):
+    """Its help is localized as every group's is (help_lang, catalogue help_zh_convention)."""
+
     command_class = ConventionCommand
-
-    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        with _in_chinese(self, ctx):
-            super().format_help(ctx, formatter)
-
-    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        from cli_commands.convention_help import COMMANDS
-
-        commands = [self.get_command(ctx, name) for name in self.list_commands(ctx)]
-        saved = [(c, c.short_help) for c in commands if c is not None]
-        if _chinese(ctx):
-            for command, _ in saved:
-                text = COMMANDS.get(command.name or "")
-                command.short_help = text.split("。")[0] if text else None
-        try:
-            super().format_commands(ctx, formatter)
-        finally:
-            for command, text in saved:
-                command.short_help = text
 
 
 @click.group(cls=ConventionGroup)

@@ -20,7 +20,7 @@ FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @click.command(cls=GuardedCommand)
-@click.argument("table", type=click.Choice(TABLES))
+@click.argument("table", type=click.Choice(TABLES), metavar="TABLE")  # the list is too wide
 @click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv",
               show_default=True)
 @click.option("--bom", is_flag=True, help="Start CSV with a UTF-8 BOM (for Excel on Windows).")

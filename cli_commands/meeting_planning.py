@@ -19,7 +19,7 @@ REASON = click.option("--reason", required=True, help="Why (recorded with the st
 @meeting.command("convene")
 @click.option("--title", required=True, help="The meeting's title.")
 @click.option("--by", "convened_by", type=BODY, required=True,
-              help="The convening body, e.g. 社区 (community) or 街道 (sub-district).")
+              help="The convening body, e.g. community/社区 or sub-district/街道.")
 @click.option("--level", type=TermType(Level), required=True, help="community or subdistrict.")
 @click.option("--scheduled", type=MOMENT, required=True, help="When it will be held.")
 @click.option("--venue", required=True, help="Where it will be held.")

@@ -203,3 +203,20 @@ def test_chinese_wraps_by_columns_and_closing_punctuation_never_leads() -> None:
     page = wrap_text("第一段。\n\n\b\n示例：\n  gongzhi demo", 40, "  ", "  ",
                      preserve_paragraphs=True)
     assert page == "  第一段。\n\n  示例：\n    gongzhi demo"
+
+
+def test_each_english_text_has_one_entry_across_the_area_modules() -> None:
+    """ZH merges the area dictionaries: a key in two of them would silently keep one Chinese."""
+    from cli_commands import (
+        help_zh_audit,
+        help_zh_case,
+        help_zh_convention,
+        help_zh_meeting,
+        help_zh_privacy,
+        help_zh_root,
+    )
+    from cli_commands.help_zh import ZH
+
+    areas = [help_zh_root.ROOT, help_zh_audit.AUDIT, help_zh_audit.STORE, help_zh_case.CASE,
+             help_zh_meeting.MEETING, help_zh_convention.CONVENTION, help_zh_privacy.PRIVACY]
+    assert sum(len(area) for area in areas) == len(ZH)

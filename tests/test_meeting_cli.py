@@ -258,5 +258,8 @@ def test_every_command_has_help_with_an_example() -> None:
              "amend-minutes", "approve-minutes", "show", "list", "pool", "agenda"]
     assert sorted(meeting.commands) == sorted(names)
     for name in names:
-        out = CliRunner().invoke(cli, ["meeting", name, "--help"]).output
-        assert "Example:" in out and f"gongzhi meeting {name}" in out, name
+        chinese = CliRunner().invoke(cli, ["meeting", name, "--help"]).output  # the default
+        assert "示例：" in chinese and f"gongzhi meeting {name}" in chinese, name
+        assert "Example" not in chinese, name
+        english = CliRunner().invoke(cli, ["--lang", "en", "meeting", name, "--help"]).output
+        assert "Example:" in english and f"gongzhi meeting {name}" in english, name
