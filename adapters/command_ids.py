@@ -21,7 +21,6 @@ import attrs
 
 from adapters.errors import AppError
 
-COMMANDS_TABLE = "gongzhi_commands"
 MAX_ID = 200
 
 

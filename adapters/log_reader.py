@@ -12,8 +12,9 @@ from typing import Any, NamedTuple
 
 from adapters.errors import no_store
 from adapters.settings import StoreConfig, sqlite_read_only_uri
+from adapters.store_names import EVENTS_TABLE
 
-TABLE = "gongzhi_events"
+TABLE = EVENTS_TABLE
 COLUMNS = "originator_id, originator_version, topic, state, event_hash, log_hash"
 FETCH = 5000
 

@@ -14,10 +14,11 @@ from typing import Any
 from psycopg.sql import SQL, Composed, Identifier
 
 from adapters.settings import StoreConfig
+from adapters.store_names import COMMANDS_TABLE, EVENTS_TABLE
 
-EVENTS = "gongzhi_events"
+EVENTS = EVENTS_TABLE
 SEQUENCE = "gongzhi_events_notification_id_seq"
-COMMANDS = "gongzhi_commands"  # command ids, for idempotent writes: appended like the events
+COMMANDS = COMMANDS_TABLE  # command ids, for idempotent writes: appended like the events
 
 
 def read_model_tables(conn: Any, schema: str) -> list[str]:

@@ -36,11 +36,10 @@ from eventsourcing.utils import retry
 from psycopg.sql import SQL, Identifier
 
 from adapters import command_ids
-from adapters.command_ids import COMMANDS_TABLE
 from adapters.hashing import GENESIS, event_hash, log_hash
 from adapters.pg_connect import HandOver, probe_connection
+from adapters.store_names import COMMANDS_TABLE, EVENTS_TABLE
 
-EVENTS_TABLE = "gongzhi_events"
 # pg_advisory_xact_lock(class, object): the class is fixed, the object is hashtext(schema.table).
 LOCK_CLASS_WRITE, LOCK_CLASS_CREATE = 0x6A7A, 0x6A7B
 

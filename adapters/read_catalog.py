@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 
+from adapters.store_names import EVENTS_TABLE
+
 DAY = "local calendar day (GONGZHI_TZ, default Asia/Shanghai)"
 MONTH = "local month, text 'YYYY-MM'"
 GRID_KEY = "unambiguous grid key 'community/grid' (grid names repeat across communities)"
@@ -115,7 +117,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
     }),
 }
 
-HIDDEN = ("gongzhi_events",)
+HIDDEN = (EVENTS_TABLE,)
 
 
 def datasette_metadata(database: str = "gongzhi") -> dict[str, object]:

@@ -27,11 +27,9 @@ from eventsourcing.sqlite import (
 )
 
 from adapters import command_ids
-from adapters.command_ids import COMMANDS_TABLE
 from adapters.hashing import GENESIS, event_hash, log_hash
 from adapters.private_files import create_private_file, store_files
-
-EVENTS_TABLE = "gongzhi_events"
+from adapters.store_names import COMMANDS_TABLE, EVENTS_TABLE
 
 
 class ImmediateTransaction(SQLiteTransaction):

@@ -258,12 +258,7 @@ class Case(TextIdAggregate, CaseCorrections):
         self.referrals = []
         self.spot_checks = []
         self.commitments = {}
-        self.agreement = None
-        self.failure_reason = None
-        self.outcome = None
-        self.satisfaction = None
-        self.follow_up = None
-        self.closed_at = None
+        self._clear_outcome()
         self.reopened_count = 0
         self.escalations = []
         self.note_entries = []
@@ -658,13 +653,17 @@ class Case(TextIdAggregate, CaseCorrections):
     @event(Reopened)
     def _reopened(self, reason: str, actor: str, occurred_at: datetime, timestamp: datetime) -> None:
         self.status = Status.OPEN.value
+        self._clear_outcome()
+        self.reopened_count += 1
+
+    def _clear_outcome(self) -> None:
+        """No agreement, failure or closure yet: how a case starts, and starts again."""
         self.agreement = None
         self.failure_reason = None
         self.outcome = None
         self.satisfaction = None
         self.follow_up = None
         self.closed_at = None
-        self.reopened_count += 1
 
     def add_note(self, note: str, stamp: Stamp) -> None:
         """Free notes are allowed at any stage, closed cases included."""
