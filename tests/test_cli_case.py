@@ -734,6 +734,22 @@ def test_agree(store: Store, ref: str) -> None:
     assert_line(text, "Agreement", "30日内安装油烟净化器")
 
 
+def test_agree_from_an_accepted_proposal(store: Store, ref: str) -> None:
+    store.ok("case", "propose", ref, "--by", "mediator", "22:00后停止户外营业")
+    store.refused(["case", "agree", ref, "--from", "P1"], 1,
+                  "proposal P1 has not been accepted by everyone",
+                  "方案 P1 尚未获全部当事人接受")
+    store.refused(["case", "agree", ref], 2, "give the agreed terms, or --from",
+                  "请给出协议条款，或用 --from 指定")
+    store.refused(["case", "agree", ref, "别的条款", "--from", "P1"], 2,
+                  "give the agreed terms, or --from", "二者选一")
+    store.ok("case", "accept", ref, "P1", "--party", "老王")  # a unique part of the name
+    store.ok("case", "accept", ref, "P1", "--party", "张")
+    store.ok("case", "agree", ref, "--from", "p1")
+    case = store.show()
+    assert case["status"] == "agreed" and case["agreement"] == "22:00后停止户外营业"
+
+
 def test_agree_refusals(store: Store, ref: str) -> None:
     store.ok("case", "agree", ref, "22:00后停止户外营业")
     store.refused(["case", "agree", ref, "再签一次"], 1,
