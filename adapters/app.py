@@ -131,9 +131,6 @@ class Gongzhi(Application[str]):
         """`change` with a stamp made afresh for each attempt (recorded when saved)."""
         return self.change(ref, lambda aggregate: command(aggregate, self.stamp(actor, at)))
 
-    # Kept for callers written before the generic unit of work.
-    change_case = change
-
     def next_number(self, prefix: str, taken: int = 0) -> int:
         """The next free number after `prefix` (C2026-, SEAL-), past `taken` already claimed."""
         highest = self.recorder.max_id_with_prefix(prefix)  # type: ignore[attr-defined]

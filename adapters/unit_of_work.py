@@ -68,10 +68,6 @@ class Recorded(Generic[T]):
     events: list[Any]
 
     @property
-    def case(self) -> Any:  # the name callers used when cases were the only kind
-        return self.aggregate
-
-    @property
     def event_types(self) -> list[str]:
         return [type(e).__name__ for e in self.events]
 

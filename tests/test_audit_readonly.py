@@ -56,9 +56,9 @@ def gongzhi(config: StoreConfig, *args: str) -> Result:
 
 def record_case(app: Gongzhi) -> None:
     case = open_restaurant_case(app)
-    app.change_case(case.id, lambda c: c.assign("王调解员", app.stamp("李调解员")))
-    app.change_case(case.id, lambda c: c.add_note("已电话联系双方", app.stamp("李调解员")))
-    app.change_case(case.id, lambda c: c.agree("22点后停止室外营业", app.stamp("李调解员")))
+    app.change(case.id, lambda c: c.assign("王调解员", app.stamp("李调解员")))
+    app.change(case.id, lambda c: c.add_note("已电话联系双方", app.stamp("李调解员")))
+    app.change(case.id, lambda c: c.agree("22点后停止室外营业", app.stamp("李调解员")))
 
 
 def build(config: StoreConfig) -> None:
@@ -71,7 +71,7 @@ def build(config: StoreConfig) -> None:
     assert gongzhi(config, "audit", "seal").exit_code == 0
     app = Gongzhi(config, clock=StepClock(datetime(2026, 11, 2, 9, 0, tzinfo=UTC)))
     try:
-        app.change_case(REF, lambda c: c.add_note("回访：夜间已安静", app.stamp("李调解员")))
+        app.change(REF, lambda c: c.add_note("回访：夜间已安静", app.stamp("李调解员")))
     finally:
         app.close()
 
@@ -135,7 +135,7 @@ def test_sqlite_audit_reads_leave_a_live_wal_untouched(
     build(sqlite_config)
     app = Gongzhi(sqlite_config, clock=StepClock(datetime(2026, 11, 3, 9, 0, tzinfo=UTC)))
     try:
-        app.change_case(REF, lambda c: c.add_note("仍在写前日志中的记录", app.stamp("李调解员")))
+        app.change(REF, lambda c: c.add_note("仍在写前日志中的记录", app.stamp("李调解员")))
         db = Path(sqlite_config.path)
         assert wal(db).stat().st_size > 0
         before = fingerprint(db), fingerprint(wal(db))

@@ -139,7 +139,7 @@ def record_history(app: Gongzhi, clock: StepClock,
             return COMMANDS[name](case, app.stamp(ACTOR), k, flag)
 
         try:
-            done = app.change_case(ref, command)
+            done = app.change(ref, command)
         except DomainError:
             continue  # refused: nothing recorded (the clock moved on all the same)
         recorded += [clock.now] * len(done.events)
@@ -252,7 +252,7 @@ def build(store: Path, clock: StepClock,
         ref = open_restaurant_case(app).id
         recorded = [clock.now]
         for command in commands:
-            app.change_case(ref, lambda c, command=command: command(c, app.stamp(ACTOR)))
+            app.change(ref, lambda c, command=command: command(c, app.stamp(ACTOR)))
             recorded.append(clock.now)
         return ref, recorded
     finally:
@@ -304,11 +304,11 @@ def back_dated(store: Path) -> str:
             (19, lambda c, s: c.agree("22点后停止户外营业", s)),
         ]:
             stamp = app.stamp(ACTOR, DAY[day])
-            app.change_case(ref, lambda c, command=command, stamp=stamp: command(c, stamp))
+            app.change(ref, lambda c, command=command, stamp=stamp: command(c, stamp))
         # A late entry recorded on the 28th about the 14th: a statement the mediator forgot.
         clock.now = datetime(2026, 11, 28, 1, 0, tzinfo=UTC)
         stamp = app.stamp(ACTOR, DAY[14])
-        app.change_case(ref, lambda c: c.record_statement(
+        app.change(ref, lambda c: c.record_statement(
             "c1", StatementKind.DEMAND, "22点后停止营业", stamp))
         return ref
     finally:
@@ -430,7 +430,7 @@ def late_history(store: Path) -> tuple[str, list[tuple[datetime, datetime]]]:
             (timedelta(hours=1), lambda c, s: c.add_note("一小时前电话联系", s)),
         ]:
             stamp = stamp_ago(app, clock, ago)
-            app.change_case(ref, lambda c, command=command, stamp=stamp: command(c, stamp))
+            app.change(ref, lambda c, command=command, stamp=stamp: command(c, stamp))
             times.append((stamp.occurred_at, stamp.recorded_at))
         return ref, times
     finally:

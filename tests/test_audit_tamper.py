@@ -182,9 +182,9 @@ def build_sealed(config: StoreConfig) -> tuple[StoreConfig, RawTable, str]:
         refs = [open_restaurant_case(app, at=datetime(2026, 10, 8 + i, 21, 30, tzinfo=CST)).id
                 for i in range(3)]
         for ref in refs:
-            app.change_case(ref, lambda c: c.assign("王调解员", app.stamp("李调解员")))
-            app.change_case(ref, lambda c: c.add_note("已电话联系双方", app.stamp("李调解员")))
-        app.change_case(C1, lambda c: c.add_note("约定周五现场调解", app.stamp("李调解员")))
+            app.change(ref, lambda c: c.assign("王调解员", app.stamp("李调解员")))
+            app.change(ref, lambda c: c.add_note("已电话联系双方", app.stamp("李调解员")))
+        app.change(C1, lambda c: c.add_note("约定周五现场调解", app.stamp("李调解员")))
     finally:
         app.close()
     assert refs == [C1, C2, C3]
@@ -511,7 +511,7 @@ def test_against_still_matches_when_only_events_after_the_seal_were_altered(
     config, table, seal_hash = sealed
     app = Gongzhi(config, clock=StepClock(datetime(2026, 11, 2, 9, 0, tzinfo=CST)))
     try:
-        app.change_case(C3, lambda c: c.add_note("封存后的记录", app.stamp("李调解员")))
+        app.change(C3, lambda c: c.add_note("封存后的记录", app.stamp("李调解员")))
     finally:
         app.close()
     pos = table.position(C3, 4)

@@ -284,18 +284,18 @@ class CaseMachine(RuleBasedStateMachine):
         ref = model.ref
         if expected is not None:
             with pytest.raises(DomainError) as caught:
-                self.app.change_case(ref, command)
+                self.app.change(ref, command)
             assert caught.value.code == expected, caught.value.message("en")
             stored = self.app.get_case(ref)
             assert stored.version == model.version
             assert stored == self.cases[ref]
             return None
-        recorded = self.app.change_case(ref, command)
+        recorded = self.app.change(ref, command)
         model.version += 1
-        assert recorded.case.version == model.version
+        assert recorded.aggregate.version == model.version
         assert len(recorded.events) == 1
-        assert self.app.get_case(ref) == recorded.case
-        self.cases[ref] = recorded.case
+        assert self.app.get_case(ref) == recorded.aggregate
+        self.cases[ref] = recorded.aggregate
         return recorded.result
 
     # -- opening ------------------------------------------------------------------------------

@@ -62,7 +62,7 @@ app.get_case(ref)  # connected and warmed up before the start
 wait_for_start(ready, go)
 for i in range(int(count)):
     text = f"{tag}-{i:03d}"
-    app.change_case(ref, lambda case, text=text: case.add_note(text, app.stamp(tag)))
+    app.change(ref, lambda case, text=text: case.add_note(text, app.stamp(tag)))
 app.close()
 """
 

@@ -78,13 +78,13 @@ def full_case(app: Gongzhi) -> str:
 def retract(app: Gongzhi, ref: str, entry: str, reason: str = "录入错误") -> Case:
     recorded = app.record(ref, ACTOR, lambda c, s: c.retract(entry, reason, s))
     assert recorded.event_types == ["EntryRetracted"]
-    return recorded.case
+    return recorded.aggregate
 
 
 def correct(app: Gongzhi, ref: str, entry: str, reason: str = "笔误", **changes: Any) -> Case:
     recorded = app.record(ref, ACTOR, lambda c, s: c.correct(entry, reason, changes, s))
     assert recorded.event_types == ["EntryCorrected"]
-    return recorded.case
+    return recorded.aggregate
 
 
 def refused(app: Gongzhi, ref: str, command: Command, code: str,

@@ -289,6 +289,6 @@ def test_every_command_runs_without_the_clock(no_clock: None) -> None:
 def test_the_application_passes_its_own_clock(no_clock: None, sqlite_app: Any, clock: Any) -> None:
     """Through the application too: times come from its clock, not eventsourcing's."""
     case = open_restaurant_case(sqlite_app)
-    recorded = sqlite_app.change_case(case.id, lambda c: c.add_note("x", sqlite_app.stamp("王芳")))
+    recorded = sqlite_app.change(case.id, lambda c: c.add_note("x", sqlite_app.stamp("王芳")))
     assert recorded.events[0].timestamp == clock.now
     assert sqlite_app.get_case(case.id).modified_on == clock.now

@@ -156,7 +156,7 @@ def test_a_lost_acknowledgement_records_each_command_once(pg_config: StoreConfig
         case: Any = open_restaurant_case(app)
         for n in range(3):
             proxy.armed = 1
-            app.change_case(case.id, lambda c, n=n: c.add_note(f"第{n}次回访", app.stamp("李")))
+            app.change(case.id, lambda c, n=n: c.add_note(f"第{n}次回访", app.stamp("李")))
     finally:
         app.close()
         command_ids.end()  # leave no command id to later tests in this thread

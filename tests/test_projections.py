@@ -87,7 +87,7 @@ def open_case(app: Gongzhi, when: datetime, place: tuple[str, str, str],
 def do(app: Gongzhi, ref: str, when: datetime, step: str, *args: Any) -> None:
     """Run one case command at business time `when` (it must be accepted)."""
     stamp = app.stamp(ACTOR, when)
-    app.change_case(ref, lambda c: getattr(c, step)(*args, stamp))
+    app.change(ref, lambda c: getattr(c, step)(*args, stamp))
 
 
 SHUANGTA_3 = ("双塔社区", "3号网格", "5栋")

@@ -120,7 +120,7 @@ class Driver:
             "note": lambda c: c.add_note("电话回访", stamp),
         }
         try:
-            self.app.change_case(ref, commands[kind])
+            self.app.change(ref, commands[kind])
             self.recorded += 1
         except DomainError:
             self.refused += 1

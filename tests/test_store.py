@@ -16,7 +16,7 @@ from tests.conftest import CST, open_restaurant_case
 
 def test_a_case_reloads_equal_from_a_new_application(app, store_config, clock):
     case = open_restaurant_case(app)
-    app.change_case(case.id, lambda c: c.add_note("第一次上门", app.stamp("刘敏")))
+    app.change(case.id, lambda c: c.add_note("第一次上门", app.stamp("刘敏")))
     recorded = app.get_case(case.id)
 
     fresh = Gongzhi(store_config, clock=clock)
@@ -30,7 +30,7 @@ def test_a_case_reloads_equal_from_a_new_application(app, store_config, clock):
 def test_every_stored_event_carries_both_hash_chains(app, store_config):
     for _ in range(2):
         case = open_restaurant_case(app)
-        app.change_case(case.id, lambda c: c.add_note("note", app.stamp("x")))
+        app.change(case.id, lambda c: c.add_note("note", app.stamp("x")))
     reader = open_log_reader(store_config)
     try:
         rows = list(reader.rows())
@@ -62,15 +62,15 @@ def test_a_conflicting_write_is_retried_on_the_fresh_state(app, store_config, cl
 
     def note(c):
         if not interfered:
-            other.change_case(case.id, lambda o: o.add_note("他人的记录", other.stamp("王芳")))
+            other.change(case.id, lambda o: o.add_note("他人的记录", other.stamp("王芳")))
             interfered.append(True)
         c.add_note("我的记录", app.stamp("刘敏"))
 
     try:
-        recorded = app.change_case(case.id, note)
+        recorded = app.change(case.id, note)
     finally:
         other.close()
-    assert recorded.case.notes == ["他人的记录", "我的记录"]
+    assert recorded.aggregate.notes == ["他人的记录", "我的记录"]
     assert app.get_case(case.id).version == 3
 
 
@@ -81,12 +81,12 @@ def test_a_write_that_keeps_losing_the_race_is_refused_with_a_clear_message(
     other = Gongzhi(store_config, clock=clock)
 
     def note(c):
-        other.change_case(case.id, lambda o: o.add_note("抢先", other.stamp("王芳")))
+        other.change(case.id, lambda o: o.add_note("抢先", other.stamp("王芳")))
         c.add_note("我的记录", app.stamp("刘敏"))
 
     try:
         with pytest.raises(ConcurrentChange) as refused:
-            app.change_case(case.id, note)
+            app.change(case.id, note)
     finally:
         other.close()
     assert "try again" in refused.value.message("en")
