@@ -224,8 +224,8 @@ def test_a_complainant_who_joined_can_be_retracted_once_nothing_names_them(
     retract(sqlite_app, ref, "T1")
     _party_gone(retract(sqlite_app, ref, "C2"))
     # the proposal no longer waits for the retracted joiner
-    case = sqlite_app.record(ref, ACTOR, lambda c, s: c.answer("P1", "c1", True, s)).case
-    case = sqlite_app.record(ref, ACTOR, lambda c, s: c.answer("P1", "r1", True, s)).case
+    case = sqlite_app.record(ref, ACTOR, lambda c, s: c.answer("P1", "c1", True, s)).aggregate
+    case = sqlite_app.record(ref, ACTOR, lambda c, s: c.answer("P1", "r1", True, s)).aggregate
     assert case.proposals["P1"].status().value == "accepted"
 
 
@@ -237,7 +237,7 @@ def test_a_retracted_commitment_no_longer_blocks_closing(sqlite_app: Gongzhi, re
 
     refused(sqlite_app, ref, close, "open_commitments")
     retract(sqlite_app, ref, "K1", "承诺人登记错误")
-    assert sqlite_app.record(ref, ACTOR, close).case.status == "closed"
+    assert sqlite_app.record(ref, ACTOR, close).aggregate.status == "closed"
 
 
 def test_retracting_a_settlement_reopens_its_commitment_which_then_blocks_closing(
@@ -245,7 +245,7 @@ def test_retracting_a_settlement_reopens_its_commitment_which_then_blocks_closin
     retract(sqlite_app, ref, "K1")
     case = retract(sqlite_app, ref, "F1", "并未履行")
     assert [c.id for c in case.open_commitments] == ["K2"]
-    case = sqlite_app.record(ref, ACTOR, lambda c, s: c.settle_commitment("K2", False, s)).case
+    case = sqlite_app.record(ref, ACTOR, lambda c, s: c.settle_commitment("K2", False, s)).aggregate
     assert case.commitments["K2"].status == "breached"
     assert case.commitments["K2"].settlement_id == "F2"
 
@@ -262,7 +262,7 @@ def test_a_retracted_proposal_leaves_the_negotiation(sqlite_app: Gongzhi, ref: s
 
 def test_a_retracted_response_reopens_the_referral(sqlite_app: Gongzhi, ref: str) -> None:
     retract(sqlite_app, ref, "D1", "答复录错")
-    case = sqlite_app.record(ref, ACTOR, lambda c, s: c.record_response("环保", "未超标", s)).case
+    case = sqlite_app.record(ref, ACTOR, lambda c, s: c.record_response("环保", "未超标", s)).aggregate
     first = case.referrals[0]
     assert (first.id, first.response, first.response_id) == ("Q1", "未超标", "D2")
 
@@ -707,13 +707,13 @@ def test_retracting_an_acceptance_makes_the_proposal_pending_again(sqlite_app: G
     ref = str(open_restaurant_case(sqlite_app).id)
     sqlite_app.record(ref, ACTOR, lambda c, s: c.propose("mediator", "22点后停业", s))
     sqlite_app.record(ref, ACTOR, lambda c, s: c.answer("P1", "c1", True, s))
-    case = sqlite_app.record(ref, ACTOR, lambda c, s: c.answer("P1", "r1", True, s)).case
+    case = sqlite_app.record(ref, ACTOR, lambda c, s: c.answer("P1", "r1", True, s)).aggregate
     assert case.proposals["P1"].status().value == "accepted"
     case = retract(sqlite_app, ref, "A2", "老王饭店并未同意")
     assert case.proposals["P1"].status().value == "pending"
     # r1 may answer again, this time as it really did
     case = sqlite_app.record(ref, ACTOR, lambda c, s: c.answer("P1", "r1", False, s,
-                                                                reason="收入")).case
+                                                                reason="收入")).aggregate
     assert case.proposals["P1"].status().value == "rejected"
     assert [a.id for a in case.proposals["P1"].answers] == ["A1", "A3"]
 
