@@ -4,7 +4,7 @@ Quiet after 22:00, a purifier installed and cleaned monthly, residents reporting
 through the grid worker first, property management checking the extractor duct:
 signed, adopted, published (公示), then two checks, one complied with and one
 breached, which opens a case in the same step, remedied a few days later.
-Ends by printing the status board. Business times run in late November 2026.
+Ends with the status board (`building_board`). Business times run in late November 2026.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from domain.values import TimeWindow
 from domain.vocabulary import Category
 
 
-def play_building_convention(app: Any, rt: Any, case_ref: str) -> dict[str, Any]:
-    """Record the chapter; returns {"ref", "board", "text"} (the board per building, as text)."""
+def play_building_convention(app: Any, rt: Any, case_ref: str) -> str:
+    """Record the chapter; returns the convention's reference (see `building_board`)."""
     def t(zh: str, en: str) -> str:
         return zh if rt.lang == "zh" else en
 
@@ -63,6 +63,11 @@ def play_building_convention(app: Any, rt: Any, case_ref: str) -> dict[str, Any]
     step(grid_worker, at(11, 30, 10), use.remedy, check_id="CK2",
          note=t("店主收回门前桌椅并书面承诺，复查合格", "Tables in, written promise, re-check passed"))
 
+    return ref
+
+
+def building_board(app: Any, rt: Any, ref: str) -> dict[str, Any]:
+    """The chapter's ending: building 5's status board, as data and as text."""
     from adapters.convention_board import ConventionBoard
     from adapters.readmodels import open_read_models
     from cli_commands.convention_status import render_building

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 from click.core import ParameterSource
@@ -45,21 +46,27 @@ def demo() -> None:
     if own_store:
         _remove_demo_store()
         rt.store = DEMO_STORE
-    app = with_joint_meeting(rt.app(), rt.lang)
+    app = rt.app()
     if app.recorder.max_notification_id():
         raise click.ClickException(rt.say(
             f"演示需要一个新的空数据存储，而 {rt.config.describe()} 中已有记录",
             f"the demo needs a fresh, empty store; {rt.config.describe()} already holds events"))
-    from adapters.demo_convention import play_building_convention
+    from adapters.demo_convention import building_board, play_building_convention
+    from adapters.demo_transaction import play_in_one_transaction
 
-    try:
-        ref = play_restaurant_case(app, rt.lang)
-        convention = play_building_convention(app, rt, ref)  # building 5's convention, its board
-    except BaseException:  # interrupted or failed: the demo's own store is not left half-played
+    def play(chapters: Any) -> tuple[str, str, str]:
+        ref = play_restaurant_case(chapters, rt.lang)
+        return ref, play_building_convention(chapters, rt, ref), chapters.meeting_ref
+
+    try:  # the whole demo lands in one transaction, or nothing does
+        ref, convention_ref, meeting_ref = play_in_one_transaction(
+            app, play, wrap=lambda scratch: with_joint_meeting(scratch, rt.lang))
+    except BaseException:  # interrupted or failed: the demo's own store is not left behind
         if own_store:
             rt.close()
             _remove_demo_store()
         raise
+    convention = building_board(app, rt, convention_ref)  # building 5's convention, its board
 
     from adapters.case_view import case_document
 
@@ -79,7 +86,7 @@ def demo() -> None:
     lines += [rule, agreement_page(case, events, rt.lang).rstrip()]
     lines += [rule, convention["text"]]
     store = rt.config.describe()
-    lines += [rule, demo_agenda(app.meeting_ref, rt)]  # the joint meeting (adapters/demo_meeting.py)
+    lines += [rule, demo_agenda(meeting_ref, rt)]  # the joint meeting (adapters/demo_meeting.py)
     lines += [rule, rt.say(
         f"演示数据存储：{store}\n继续查看：gongzhi --store {store} case list / "
         f"audit verify / report summary",
