@@ -48,4 +48,5 @@ PRIVACY: dict[str, str] = {
     "For the other side or posting: confidential complainants masked (张**) wherever they "
     "appear (docs/privacy.md).":
         "供交给对方或张贴公示：保密的投诉人姓名无论出现在哪里都打码（张**）（见 docs/privacy.md）。",
+    "Plain text, Markdown or JSON.": "纯文本、Markdown 或 JSON。",
 }
