@@ -49,4 +49,7 @@ PRIVACY: dict[str, str] = {
     "appear (docs/privacy.md).":
         "供交给对方或张贴公示：保密的投诉人姓名无论出现在哪里都打码（张**）（见 docs/privacy.md）。",
     "Plain text, Markdown or JSON.": "纯文本、Markdown 或 JSON。",
+    "The parties sign the full copy; --shared prints the copy handed to the\n"
+    "respondent or posted, with confidential complainants masked.":
+        "各方当事人签署完整的一份；--shared 输出交给被投诉方或张贴公示的副本，其中保密的投诉人姓名已打码。",
 }

@@ -167,7 +167,7 @@ COMMAND_PATHS = _command_paths()
 CASE_COMMANDS = {
     "open", "join", "assign", "statement", "propose", "accept", "reject", "refer", "respond",
     "escalate", "inspect", "commit", "fulfil", "breach", "agree", "fail", "close", "reopen",
-    "note", "show", "history", "list", "retract", "correct", "agreement",
+    "note", "show", "history", "list", "retract", "correct", "agreement", "share",
 }
 
 
@@ -223,7 +223,7 @@ WRITES: dict[str, list[str]] = {
 
 
 def test_writes_cover_every_write_command() -> None:
-    assert set(WRITES) == CASE_COMMANDS - {"show", "history", "list", "agreement"}
+    assert set(WRITES) == CASE_COMMANDS - {"show", "history", "list", "agreement", "share"}
 
 
 @pytest.mark.parametrize("command", sorted(WRITES))
