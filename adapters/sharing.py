@@ -60,10 +60,17 @@ def masked_party(party: dict[str, Any], masker: Masker) -> dict[str, Any]:
     shown: dict[str, Any] = masker.document(party)
     if party.get("role") != "complainant" or party.get("named"):
         return shown
-    shown["name"] = mask_name(str(party["name"]))
-    if party.get("operator"):
-        shown["operator"] = mask_name(str(party["operator"]))
+    for field in ("name", "operator"):
+        if party.get(field):
+            shown[field] = _masked_field(party[field])
     return shown
+
+
+def _masked_field(value: Any) -> Any:
+    """A name as plain text, or as personal data shown as {"subject", "text"}: masked."""
+    if isinstance(value, dict) and "text" in value:
+        return {**value, "text": mask_name(str(value["text"]))}
+    return mask_name(str(value))
 
 
 def shared_case_document(case: Case, today: date) -> dict[str, Any]:

@@ -65,7 +65,7 @@ def mask_text(text: str) -> str:
     kept (501室 → 5**室). Surrounding spaces are dropped; an empty text stays empty.
     """
     text = text.strip()
-    if not text:
+    if not text or text == ERASED:  # nothing left to hide
         return text
     head, tail = text[0], text[1:]
     suffix = tail[-1] if tail and tail[-1] in KEPT_SUFFIXES else ""
@@ -163,4 +163,4 @@ def confidential_texts(parties: Iterable[Any]) -> list[str]:
         texts.append(str(party.name))
         if getattr(party, "operator", None):
             texts.append(str(party.operator))
-    return texts
+    return [t for t in texts if t != ERASED]

@@ -20,7 +20,7 @@ import pytest
 from click.testing import CliRunner
 
 from cli import cli
-from domain.personal import Masker, mask_name, mask_text
+from domain.personal import ERASED, Masker, mask_name, mask_text
 
 SECRET, ROOM = "欧阳翠花", "1204室"
 COMPLAINANT = f"{SECRET}（{ROOM}）"
@@ -32,6 +32,7 @@ def test_the_masking_rule() -> None:
     assert (mask_text("张秀英"), mask_text("张伟"), mask_text("501室")) == ("张**", "张**", "5**室")
     assert mask_name("张秀英（501室）") == "张**（5**室）"
     assert mask_name("陈桂兰 402室") == "陈** 4**室"
+    assert mask_name(ERASED) == ERASED and Masker.of([ERASED])(ERASED) == ERASED
     masker = Masker.of(["张秀英（501室）", "王"])  # one character: too common to look for
     assert masker("张秀英（501室）说张秀英住501室，王先生作证") == "张**（5**室）说张**住5**室，王先生作证"
     assert masker.document({"a": ["张秀英", 3, None], "张秀英": "x"}) == {"a": ["张**", 3, None],
