@@ -90,6 +90,27 @@ def join(ref: str, complainant: PartySpec, named: bool, at: datetime | None) -> 
     write(ref, at, use.join, complainant=attrs.evolve(complainant, named=named))
 
 
+@command("consent")
+@click.argument("ref", type=CASE_REF)
+@click.argument("party")
+@click.option("--named/--confidential", "named", required=True,
+              help="Consents to be named to the other side, or withdraws it (保密).")
+@click.option("--reason", required=True, help="Why, e.g. what the complainant said and when.")
+@at_option
+def consent(ref: str, party: str, named: bool, reason: str, at: datetime | None) -> None:
+    """Record that a complainant consents to be named to the other side, or withdraws it.
+
+    From then on `case share`, `export --shared`, agendas, conventions and the
+    agreement's shared copy follow it; what was printed before stays as printed.
+
+    \b
+    Example:
+      gongzhi case consent C2026-000001 c1 --named --reason "本人来电同意公开姓名"
+      gongzhi case consent C2026-000001 c2 --confidential --reason "本人要求保密"
+    """
+    write(ref, at, use.record_consent, party=party, named=named, reason=reason)
+
+
 @command("assign")
 @click.argument("ref", type=CASE_REF)
 @click.argument("mediator")

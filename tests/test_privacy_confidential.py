@@ -88,6 +88,7 @@ def gz(tmp_path_factory: pytest.TempPathFactory) -> Any:
         "--at", "2026-10-21 10:00")
     run("convention", "adopt", convention, "--at", "2026-10-22 10:00")
     run.convention = convention  # type: ignore[attr-defined]
+    run.store = str(store)  # type: ignore[attr-defined]
     return run
 
 
@@ -141,3 +142,16 @@ def test_a_complainant_who_joins_is_confidential_unless_named(gz: Any) -> None:
     gz("case", "join", CASE, "诸葛亮", "--named", "--at", "2026-10-16 11:10")
     shared = gz("case", "share", CASE)
     assert "上官燕" not in shared and "上**" in shared and "诸葛亮〔同意公开〕" in shared
+
+
+def test_consent_can_be_given_and_withdrawn_later(gz: Any) -> None:
+    gz("case", "consent", CASE, "c1", "--named", "--reason", "本人来电同意", "--at", "2026-10-17 09:00")
+    assert SECRET in gz("case", "share", CASE)
+    gz("case", "consent", CASE, SECRET, "--confidential", "--reason", "本人又要求保密",
+       "--at", "2026-10-17 10:00")
+    assert SECRET not in gz("case", "share", CASE)
+    history = gz("case", "history", CASE)
+    assert "变更公开意愿" in history and "本人又要求保密" in history
+    result = CliRunner().invoke(cli, ["--store", gz.store, "--actor", "刘敏", "case", "consent",
+                                      CASE, "r1", "--named", "--reason", "x"])
+    assert result.exit_code == 1 and "被投诉方不打码" in result.output
