@@ -43,6 +43,10 @@ def join(case: Case, stamp: Stamp, *, complainant: PartySpec) -> str:
     return case.join(complainant, stamp).key
 
 
+def record_consent(case: Case, stamp: Stamp, *, party: str, named: bool, reason: str) -> str:
+    return case.record_consent(party, named, reason, stamp)
+
+
 def assign(case: Case, stamp: Stamp, *, mediator: str, reason: str | None = None) -> None:
     case.assign(mediator, stamp, reason)
 

@@ -50,7 +50,9 @@ def case_document(case: Case, today: date) -> dict[str, Any]:
         "nuisance_window": str(case.nuisance_window) if case.nuisance_window else None,
         "enforces": case.enforces,  # the convention clause a breach opened this case for
         "complainants": [party(p) for p in case.complainants if p.key in live],
-        "respondents": jsonable(case.respondents),
+        # `named` (consent to be named) concerns complainants; respondents are never masked
+        "respondents": [{k: v for k, v in jsonable(p).items() if k != "named"}
+                        for p in case.respondents],
         "mediator": case.mediator,
         "opened_at": case.opened_at.isoformat(),
         "opened_by": case.opened_by,

@@ -149,4 +149,5 @@ def agreement_document(case: Any, agreed_at: datetime, lang: str) -> dict[str, A
                                                     until=until.isoformat()),
         "copies": text["copies"].format(len(parties) + 1),
         "mediator": case.mediator,
+        "shared_note": None,  # the copy for the other side says so (adapters.sharing)
     }

@@ -20,7 +20,10 @@ TEMPLATES = Path(__file__).with_name("templates")
               show_default=True, help="Plain text, Markdown, or HTML to print on A4.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
               help="Write to this file instead of standard output.")
-def agreement(ref: str, form: str, output: str | None) -> None:
+@click.option("--shared", is_flag=True,
+              help="For the other side or posting: confidential complainants masked (张**) "
+              "wherever they appear (docs/privacy.md).")
+def agreement(ref: str, form: str, output: str | None, shared: bool) -> None:
     """Print the mediation agreement (人民调解协议书) of a case that reached agreement.
 
     It states what the People's Mediation Law asks for: the parties, the main
@@ -30,10 +33,14 @@ def agreement(ref: str, form: str, output: str | None) -> None:
     committee's seal, and the last day to apply for judicial confirmation
     (30 days after it takes effect). Chinese by default; --lang en for English.
 
+    The parties sign the full copy; --shared prints the copy handed to the
+    respondent or posted, with confidential complainants masked.
+
     \b
     Example:
       gongzhi case agreement C2026-000001
       gongzhi case agreement C2026-000001 --format html -o agreement.html
+      gongzhi case agreement C2026-000001 --shared -o 公示.txt
       chromium --headless --no-pdf-header-footer --print-to-pdf=agreement.pdf agreement.html
     """
     rt = runtime()
@@ -43,6 +50,10 @@ def agreement(ref: str, form: str, output: str | None) -> None:
         raise click.ClickException(rt.say(
             f"{ref} 尚未达成调解协议，无协议书可打印（先用 gongzhi case agree 登记协议）",
             f"{ref} has no agreement to print yet (record one with gongzhi case agree)"))
+    if shared:
+        from adapters.sharing import shared_agreement
+
+        document = shared_agreement(case, document, rt.lang)
     if rt.as_json:
         rt.emit({k: v for k, v in document.items() if k not in ("text", "punct")}, "")
         return

@@ -121,6 +121,12 @@ def closed(d: Data, lang: str, names: dict[str, str]) -> str:
     return text + (f"{_colon(lang)}{d['follow_up']}" if d.get("follow_up") else "")
 
 
+def consent(d: Data, lang: str, names: dict[str, str]) -> str:
+    """Whether the complainant may be named to the other side from now on, and why."""
+    word = (("同意公开", "named") if d["named"] else ("保密", "confidential"))[lang != "zh"]
+    return f"{names.get(d['party'], d['party'])} {word}{_colon(lang)}{d['reason']}"
+
+
 def field(name: str) -> Describe:
     def show(d: Data, lang: str, names: dict[str, str]) -> str:
         return str(d[name])
@@ -131,6 +137,7 @@ def field(name: str) -> Describe:
 CASE_EVENTS: dict[str, EventText] = {
     "Opened": EventText(Bilingual("受理立案", "case opened"), opened),
     "ComplainantJoined": EventText(Bilingual("投诉人加入", "complainant joined"), joined),
+    "ConsentRecorded": EventText(Bilingual("变更公开意愿", "consent recorded"), consent),
     "MediatorAssigned": EventText(Bilingual("指派调解员", "mediator assigned"), mediator),
     "MediatorReassigned": EventText(Bilingual("更换调解员", "mediator reassigned"), mediator),
     "StatementRecorded": EventText(Bilingual("记录陈述", "statement recorded"), statement),

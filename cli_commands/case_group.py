@@ -11,6 +11,7 @@ from cli_commands import (
     case_departments,
     case_intake,
     case_reading,
+    case_share,
     case_talks,
 )
 from cli_commands.errors import GuardedGroup
@@ -32,4 +33,4 @@ def case() -> None:
 
 
 case.add_commands_of(case_intake, case_talks, case_departments, case_closure, case_reading,
-                     case_corrections, case_agreement)
+                     case_corrections, case_agreement, case_share)

@@ -59,7 +59,7 @@ def render_case(doc: dict[str, Any], lang: str) -> str:
     field("Summary", doc["summary"])
     if doc.get("enforces"):
         lines.append(f"{'执行公约条款：' if zh else 'Enforces convention clause: '}{doc['enforces']}")
-    field("Complainants", sep.join(party_text(p, lang, with_key=True)
+    field("Complainants", sep.join(party_text(p, lang, with_key=True) + consent_mark(p, lang)
                                    + corrected_mark(p.get("corrections") or [], lang)
                                    for p in doc["complainants"]))
     field("Respondents", sep.join(party_text(p, lang, with_key=True) for p in doc["respondents"]))
@@ -118,6 +118,16 @@ def render_case(doc: dict[str, Any], lang: str) -> str:
              if "note_entries" in doc else doc["notes"])
     _section(lines, h["Retracted"], [retracted_line(r, lang) for r in doc.get("retracted", [])])
     return "\n".join(lines)
+
+
+# Whether the other side may learn a complainant's name (docs/privacy.md).
+CONSENT = {"zh": ("保密", "同意公开"), "en": ("confidential", "named")}
+
+
+def consent_mark(party: dict[str, Any], lang: str) -> str:
+    confidential, named = CONSENT["zh" if lang == "zh" else "en"]
+    word = named if party.get("named") else confidential
+    return f"〔{word}〕" if lang == "zh" else f" [{word}]"
 
 
 def _answer(answer: dict[str, Any], zh: bool) -> str:

@@ -1,7 +1,9 @@
 """`convention print`: the text to post in the building, as plain text, Markdown or HTML.
 
 Title, parties, numbered clauses, signatures and dates of one version. The names
-of signatories are masked (张** ) as for any posting: they are personal data.
+of signatories are masked (张** ) as for any posting: they are personal data; so
+are the confidential complainants of the convention's cases, wherever they appear
+(the caller passes the page through adapters.sharing.shared_convention).
 The HTML is a printable A4 page from cli_commands/templates/convention.html.j2
 (jinja2 is imported only here, when HTML is asked for).
 """

@@ -136,7 +136,9 @@ def print_cmd(ref: str, fmt: str, number: int | None, output: str | None) -> Non
     if number is not None and number > count:
         raise InvalidInput("conv_no_version", ref=ref, version=number, count=count)
     chosen = number or doc["version_in_force"] or doc["latest_adopted_version"] or count
-    page = printable(doc, chosen, rt.lang)
+    from adapters.sharing import shared_convention
+
+    page = shared_convention(rt.app(read_only=True), conv, printable(doc, chosen, rt.lang))
     body = render_html(page) if fmt == "html" else render_text(page, markdown=fmt == "md")
     if output:
         with open(output, "w", encoding="utf-8") as out:

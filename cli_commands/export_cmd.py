@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Iterator
 from typing import IO, Any
 
 import click
@@ -29,13 +30,17 @@ FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
 @click.option("--output", "-o", type=click.Path(dir_okay=False),
               help="Write to this file (created 0600; missing folders are made) instead of "
               "standard output.")
-def export(table: str, fmt: str, bom: bool, raw: bool, output: str | None) -> None:
+@click.option("--shared", is_flag=True,
+              help="For the other side or posting: confidential complainants masked (张**) "
+              "wherever they appear (docs/privacy.md).")
+def export(table: str, fmt: str, bom: bool, raw: bool, output: str | None, shared: bool) -> None:
     """Export a read-model table (caught up with the log first).
 
     \b
     Example:
       gongzhi export cases --format csv --bom -o cases.csv
       gongzhi export commitments --format json
+      gongzhi export cases --shared -o 公示.csv
     """
     from adapters.jsonable import jsonable
     from adapters.readmodels import open_read_models
@@ -43,7 +48,10 @@ def export(table: str, fmt: str, bom: bool, raw: bool, output: str | None) -> No
     target = output_target(output)  # before anything is opened: a refusal touches nothing
     rt = runtime()
     with open_read_models(rt.app(read_only=True), rt.read_config) as models:
-        rows = (dict((k, jsonable(v)) for k, v in row.items()) for row in models.rows(table))
+        rows: Iterator[dict[str, Any]] = (dict((k, jsonable(v)) for k, v in row.items())
+                                          for row in models.rows(table))
+        if shared:
+            rows = _masked(rows, _store_masker(rt, models))
         columns = [c.name for c in models.projector.table(table).columns]
         # Atomic: if catching up or reading fails half-way, an old file stays as it was.
         with output_stream(target) as stream:
@@ -51,6 +59,18 @@ def export(table: str, fmt: str, bom: bool, raw: bool, output: str | None) -> No
                 _csv(stream, columns, rows, bom, raw)
             else:
                 _json(stream, rows)
+
+
+def _store_masker(rt: Any, models: Any) -> Any:
+    """Every confidential complainant of the store, masked in every row (adapters.sharing)."""
+    from adapters.sharing import masker_of_cases
+
+    return masker_of_cases(rt.app(read_only=True), (r["ref"] for r in models.rows("cases")))
+
+
+def _masked(rows: Iterator[dict[str, Any]], masker: Any) -> Iterator[dict[str, Any]]:
+    for row in rows:
+        yield {k: masker(v) if isinstance(v, str) else v for k, v in row.items()}
 
 
 def neutralise(value: Any) -> Any:

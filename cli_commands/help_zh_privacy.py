@@ -48,4 +48,17 @@ PRIVACY: dict[str, str] = {
     "For the other side or posting: confidential complainants masked (张**) wherever they "
     "appear (docs/privacy.md).":
         "供交给对方或张贴公示：保密的投诉人姓名无论出现在哪里都打码（张**）（见 docs/privacy.md）。",
+    "Plain text, Markdown or JSON.": "纯文本、Markdown 或 JSON。",
+    "The parties sign the full copy; --shared prints the copy handed to the\n"
+    "respondent or posted, with confidential complainants masked.":
+        "各方当事人签署完整的一份；--shared 输出交给被投诉方或张贴公示的副本，其中保密的投诉人姓名已打码。",
+    "Consents to be named to the other side, or withdraws it (保密).":
+        "同意向对方公开姓名，或撤回同意（保密）。",
+    "Why, e.g. what the complainant said and when.": "原因，例如投诉人何时说了什么。",
+    "Record that a complainant consents to be named to the other side, or withdraws it.":
+        "登记投诉人同意向对方公开姓名，或撤回同意。",
+    "From then on `case share`, `export --shared`, agendas, conventions and the\n"
+    "agreement's shared copy follow it; what was printed before stays as printed.":
+        "此后 `case share`、`export --shared`、会议议程、公约和协议书的对外副本都按此处理；"
+        "此前已打印的材料不受影响。",
 }

@@ -2,7 +2,10 @@
 
 All three are laid out from one labelled view of the agenda document, so they
 say the same things; the HTML page comes from templates/meeting_agenda.html.j2,
-shipped as package data. jinja2 is imported only here, when HTML is asked for.
+shipped as package data. Callers pass the document through
+adapters.sharing.shared_agenda first: the agenda goes to every body at the
+table, so confidential complainants read 张** wherever they appear. jinja2 is
+imported only here, when HTML is asked for.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ WORDS = {
     "department_only": Bilingual("（仅{body}）", " (for {body} only)"),
     "answer": Bilingual("答复", "answer"),
     "report": Bilingual("报告落实情况", "report on"),
+    "masked": Bilingual("保密的投诉人已打码", "confidential complainants masked"),
 }
 MEDIATOR = Bilingual("调解员", "mediator")
 KINDS = {"statement": Bilingual("陈述", "statement"), "proposal": Bilingual("方案", "proposal"),
@@ -150,7 +154,8 @@ def demo_agenda(meeting_ref: str, rt: Any) -> str:
     """The demo's meeting agenda as text (after the meeting: resolutions and action items too)."""
     from adapters.meeting_read_models import agenda
     from adapters.readmodels import open_read_models
+    from adapters.sharing import shared_agenda
 
     with open_read_models(rt.app(), rt.read_config) as models:
         document = agenda(models, meeting_ref, rt.today())
-    return render_agenda(document, "text", rt.lang) if document else ""
+    return render_agenda(shared_agenda(rt.app(), document), "text", rt.lang) if document else ""

@@ -133,6 +133,9 @@ def agenda(ref: str, fmt: str, department: str | None, on_day: date | None) -> N
         document = agenda_of(models, ref, on_day or rt.today(), department)
     if document is None:
         raise not_found(kind_named("meeting"), ref)
+    from adapters.sharing import shared_agenda
+
+    document = shared_agenda(rt.app(read_only=True), document)  # for the table: 张** (保密)
     if rt.as_json or fmt == "json":
         rt.as_json = True
         rt.emit(document, "")

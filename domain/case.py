@@ -94,6 +94,13 @@ class Case(TextIdAggregate, CaseCorrections):
         actor: str
         occurred_at: datetime
 
+    class ConsentRecorded(TextIdAggregate.Event):
+        party: str  # a complainant's key
+        named: bool  # True: consents to be named to the other side; False: confidential
+        reason: str
+        actor: str
+        occurred_at: datetime
+
     class MediatorAssigned(TextIdAggregate.Event):
         mediator: str
         actor: str
@@ -280,6 +287,31 @@ class Case(TextIdAggregate, CaseCorrections):
     ) -> None:
         self.complainants = (*self.complainants, party)
         self.add_entry("party", party.key)
+
+    def record_consent(self, party: str, named: bool, reason: str, stamp: Stamp) -> str:
+        """A complainant consents to be named to the other side, or withdraws it (保密).
+
+        Allowed at any stage, a closed case too: what is shared from now on follows it.
+        """
+        self.check_time(stamp)
+        found = self.find_party(party)
+        if found.role != Role.COMPLAINANT:
+            raise RuleViolation("consent_not_complainant", value=found.name)
+        if found.named == named:
+            raise RuleViolation("consent_unchanged", value=found.name,
+                                named=Phrase("同意公开", "named") if named
+                                else Phrase("保密", "confidential"))
+        self._consent_recorded(party=found.key, named=named, reason=text("reason", reason),
+                               **stamp.event_fields())
+        return found.key
+
+    @event(ConsentRecorded)
+    def _consent_recorded(
+        self, party: str, named: bool, reason: str, actor: str, occurred_at: datetime,
+        timestamp: datetime,
+    ) -> None:
+        self.complainants = tuple(attrs.evolve(p, named=named) if p.key == party else p
+                                  for p in self.complainants)
 
     def assign(self, mediator: str, stamp: Stamp, reason: str | None = None) -> None:
         """Assign the mediator, or hand the case to another one (with a reason)."""

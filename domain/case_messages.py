@@ -52,6 +52,15 @@ CASE_MESSAGES: dict[str, Bilingual] = {
         "案件 {ref} 中没有当事人“{value}”，当事人：{choices}",
         "no party '{value}' in case {ref}; parties: {choices}",
     ),
+    "consent_not_complainant": Bilingual(
+        "“{value}”不是投诉人：只有投诉人才有保密或同意公开之分，被投诉方不打码",
+        "'{value}' is no complainant: only complainants are confidential or named; "
+        "respondents are never masked",
+    ),
+    "consent_unchanged": Bilingual(
+        "“{value}”已是{named}，无需更改",
+        "'{value}' is already {named}; nothing to change",
+    ),
     "not_a_party": Bilingual(
         "只有案件当事人才能{what}，“{value}”不是当事人",
         "only a party to the case can {what}; '{value}' is not one",

@@ -188,6 +188,9 @@ class PartySpec:
     kind: str = attrs.field(default=PartyKind.PERSON.value, converter=_party_kind)
     operator: str | None = attrs.field(default=None, converter=strip_or_none,
                                        validator=optional_line("operator"))
+    # A complainant who consents to be named to the other side; by default (False) a
+    # complainant is confidential (保密) and masked in everything shared (docs/privacy.md).
+    named: bool = False
 
 
 @attrs.frozen
@@ -199,10 +202,12 @@ class Party:
     kind: str
     name: str
     operator: str | None = None
+    named: bool = False  # complainants only; events recorded before it load as confidential
 
     @classmethod
     def from_spec(cls, key: str, role: Role, spec: PartySpec) -> Party:
-        return cls(key=key, role=role.value, kind=spec.kind, name=spec.name, operator=spec.operator)
+        return cls(key=key, role=role.value, kind=spec.kind, name=spec.name, operator=spec.operator,
+                   named=spec.named and role == Role.COMPLAINANT)
 
 
 @attrs.frozen

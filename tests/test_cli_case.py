@@ -167,7 +167,7 @@ COMMAND_PATHS = _command_paths()
 CASE_COMMANDS = {
     "open", "join", "assign", "statement", "propose", "accept", "reject", "refer", "respond",
     "escalate", "inspect", "commit", "fulfil", "breach", "agree", "fail", "close", "reopen",
-    "note", "show", "history", "list", "retract", "correct", "agreement",
+    "note", "show", "history", "list", "retract", "correct", "agreement", "share", "consent",
 }
 
 
@@ -200,6 +200,7 @@ WRITES: dict[str, list[str]] = {
     "open": OPEN,
     "join": ["case", "join", REF, "李先生"],
     "assign": ["case", "assign", REF, "李明"],
+    "consent": ["case", "consent", REF, "c1", "--named", "--reason", "本人同意公开"],
     "statement": ["case", "statement", REF, "--party", "c1", "22点后保持安静"],
     "propose": ["case", "propose", REF, "--by", "mediator", "22:00后停止户外营业"],
     "accept": ["case", "accept", REF, "P1", "--party", "c1"],
@@ -223,7 +224,7 @@ WRITES: dict[str, list[str]] = {
 
 
 def test_writes_cover_every_write_command() -> None:
-    assert set(WRITES) == CASE_COMMANDS - {"show", "history", "list", "agreement"}
+    assert set(WRITES) == CASE_COMMANDS - {"show", "history", "list", "agreement", "share"}
 
 
 @pytest.mark.parametrize("command", sorted(WRITES))
