@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 import json
+from datetime import date
 from typing import IO, Any
 
 import click
 
 from cli_commands.errors import GuardedCommand
 from cli_commands.output_file import output_stream, output_target
+from cli_commands.parsing import DAY
 from cli_commands.runtime import runtime
 from projections.registry import table_owners
 
@@ -29,22 +31,34 @@ FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
 @click.option("--output", "-o", type=click.Path(dir_okay=False),
               help="Write to this file (created 0600; missing folders are made) instead of "
               "standard output.")
-def export(table: str, fmt: str, bom: bool, raw: bool, output: str | None) -> None:
+@click.option("--on", "on_day", type=DAY,
+              help="Judge 'overdue' on this date (default: today).")
+def export(table: str, fmt: str, bom: bool, raw: bool, output: str | None,
+           on_day: date | None) -> None:
     """Export a read-model table (caught up with the log first).
+
+    What depends on the day is judged when exporting, on --on (default today):
+    `overdue` of each commitment, `overdue_commitments` of each case. Lists of
+    codes (a case's categories, departments) are lists in JSON and one cell
+    joined by commas in CSV.
 
     \b
     Example:
       gongzhi export cases --format csv --bom -o cases.csv
-      gongzhi export commitments --format json
+      gongzhi export commitments --format json --on 2026-11-30
     """
     from adapters.jsonable import jsonable
+    from adapters.read_shapes import as_lists
     from adapters.readmodels import open_read_models
 
     target = output_target(output)  # before anything is opened: a refusal touches nothing
     rt = runtime()
     with open_read_models(rt.app(read_only=True), rt.read_config) as models:
-        rows = (dict((k, jsonable(v)) for k, v in row.items()) for row in models.rows(table))
-        columns = [c.name for c in models.projector.table(table).columns]
+        rows = (dict((k, jsonable(v)) for k, v in row.items())
+                for row in models.rows(table, on_day or rt.today()))
+        if fmt == "json":
+            rows = (as_lists(table, row) for row in rows)
+        columns = models.columns(table)
         # Atomic: if catching up or reading fails half-way, an old file stays as it was.
         with output_stream(target) as stream:
             if fmt == "csv":

@@ -65,6 +65,13 @@ ROOT: dict[str, str] = {
         "逐个事件走一遍办理经过，显示每个事件改变了什么。",
     # -- export, projections, report
     "Export a read-model table (caught up with the log first).": "导出一张读模型表（先与事件日志同步）。",
+    "What depends on the day is judged when exporting, on --on (default today):\n"
+    "`overdue` of each commitment, `overdue_commitments` of each case. Lists of\n"
+    "codes (a case's categories, departments) are lists in JSON and one cell\n"
+    "joined by commas in CSV.":
+        "随日期而变的内容在导出时按 --on 指定的日期（默认今天）判断：每项承诺的 `overdue`（是否逾期），"
+        "每个案件的 `overdue_commitments`（逾期承诺数）。代码列表（案件的类别、转办部门）"
+        "在 JSON 中为列表，在 CSV 中以逗号连接放在一格。",
     "Start CSV with a UTF-8 BOM (for Excel on Windows).":
         "CSV 文件开头加 UTF-8 BOM（便于 Windows 上的 Excel 打开）。",
     "Read models (SQL tables for reporting): status, catch-up and rebuild.":

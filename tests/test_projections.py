@@ -40,6 +40,7 @@ from adapters.app import Gongzhi
 from adapters.clock import local_tz
 from adapters.errors import AppError
 from adapters.event_feed import EventFeed
+from adapters.read_shapes import LIST_COLUMNS, READ_TIME_COLUMNS
 from adapters.readmodels import CaseFilter, ReadModels
 from adapters.settings import StoreConfig
 from cli import cli
@@ -596,6 +597,11 @@ def exported_rows(models: ReadModels, table: str, records: list[dict[str, Any]],
                   from_csv: bool) -> dict[Any, Any]:
     row_class = next(r for p in models.projector.tables.values() for r, t in p.items()
                      if t.name == table)
+    # The stored columns round-trip; those judged on read (overdue) are not stored, and
+    # lists of codes are lists in JSON, one comma-joined cell in the table.
+    records = [{k: ",".join(v) if isinstance(v, list) and k in LIST_COLUMNS.get(table, ()) else v
+                for k, v in r.items() if k not in READ_TIME_COLUMNS.get(table, ())}
+               for r in records]
     attrs.resolve_types(row_class)
     fields = attrs.fields(row_class)
     assert [list(r) for r in records[:1]] == [[f.name for f in fields]][:len(records)]
@@ -656,7 +662,9 @@ def test_export_every_table_as_csv_and_json_with_chinese_intact(
 
 
 def table_header(models: ReadModels, table: str) -> str:
-    return ",".join(c.name for c in models.projector.table(table).columns)
+    """The stored columns, then those judged on read (adapters/read_shapes.py)."""
+    stored = [c.name for c in models.projector.table(table).columns]
+    return ",".join(stored + list(READ_TIME_COLUMNS.get(table, ())))
 
 
 # -- projections status / rebuild ----------------------------------------------------------------
