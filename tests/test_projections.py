@@ -7,7 +7,7 @@
 * `case list` shows every write at once, and its filters (overdue judged on the
   date given at read time) return the right cases.
 * `report summary` gives the right figures for a small known set of cases, and
-  `--as-of` reproduces an earlier report after later entries arrived.
+  `--known-at` reproduces an earlier report after later entries arrived.
 * `export` keeps Chinese intact in CSV and JSON, with a BOM only when asked.
 * `projections status` and `projections rebuild` report and act on the right things.
 
@@ -559,16 +559,17 @@ def test_report_as_of_reproduces_an_earlier_report(
     after = json.loads(gongzhi(store, *october).stdout)
     assert (after["opened"], after["closed"], after["reopened"]) == (5, 3, 1)
 
-    as_of = json.loads(gongzhi(store, *october, "--as-of", recorded_by.isoformat()).stdout)
-    assert datetime.fromisoformat(as_of.pop("as_of")) == recorded_by  # the same instant
-    assert as_of == before
+    # --known-at is recorded time: the report exactly as it was given then.
+    known = json.loads(gongzhi(store, *october, "--known-at", recorded_by.isoformat()).stdout)
+    assert datetime.fromisoformat(known.pop("known_at")) == recorded_by  # the same instant
+    assert known == before
     # The same moment in local time without a zone (GONGZHI_TZ) means the same instant.
     local = recorded_by.astimezone(local_tz()).strftime("%Y-%m-%d %H:%M:%S")
-    again = json.loads(gongzhi(store, *october, "--as-of", local).stdout)
-    assert {k: v for k, v in again.items() if k != "as_of"} == before
+    again = json.loads(gongzhi(store, *october, "--known-at", local).stdout)
+    assert {k: v for k, v in again.items() if k != "known_at"} == before
     # A moment after the late entries gives today's report.
-    now = json.loads(gongzhi(store, *october, "--as-of", clock.now.isoformat()).stdout)
-    assert {k: v for k, v in now.items() if k != "as_of"} == after
+    now = json.loads(gongzhi(store, *october, "--known-at", clock.now.isoformat()).stdout)
+    assert {k: v for k, v in now.items() if k != "known_at"} == after
 
 
 # -- export --------------------------------------------------------------------------------------
