@@ -706,7 +706,7 @@ def test_fulfil_and_breach(store: Store, committed: str) -> None:
 def test_fulfil_refusals(store: Store, committed: str) -> None:
     store.refused(["case", "fulfil", committed, "K9"], 2,
                   f"case {REF} has no commitment K9; commitments: K1, K2",
-                  f"案件 {REF} 没有承诺 K9，现有承诺：K1, K2")
+                  f"案件 {REF} 没有承诺 K9，现有承诺：K1、K2")
     store.refused(["case", "fulfil", committed, "K1", "--at", at(2)], 1,
                   "it cannot be settled earlier", "不能在此之前")
     store.ok("case", "fulfil", committed, "K1")
@@ -813,7 +813,7 @@ def test_close_refusals(store: Store, committed: str) -> None:
     store.refused(["case", "close", committed, "--outcome", "撤回", "--satisfaction", "还行"], 2,
                   "unknown satisfaction '还行'", "未知的回访满意度“还行”")
     store.refused(["case", "close", committed, "--outcome", "撤回", "--satisfaction", "满意"], 1,
-                  f"case {REF} still has open commitments (K1, K2)", "仍有未了结的承诺（K1, K2）")
+                  f"case {REF} still has open commitments (K1, K2)", "仍有未了结的承诺（K1、K2）")
     store.ok("case", "fulfil", committed, "K1")
     store.ok("case", "fulfil", committed, "K2")
     store.ok("case", "close", committed, "--outcome", "撤回", "--satisfaction", "满意")

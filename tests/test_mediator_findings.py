@@ -100,7 +100,7 @@ def test_a_party_is_found_by_a_unique_part_and_an_ambiguous_one_lists_the_candid
     case = desk.json("case", "show", REF)
     assert [(s["party"], s["text"]) for s in case["statements"]] == [("c2", "修好水管")]
     statement = ["case", "statement", "2026-1", "--kind", "诉求", "x", "--party"]
-    for lang, words in (("zh", ["多个当事人与“张”相符", "c1 张女士", "c3 张先生"]),
+    for lang, words in (("zh", ["多个当事人与“张”相符：c1 张女士、c3 张先生"]),
                         ("en", ["'张' fits more than one party", "c1 张女士", "c3 张先生"])):
         ambiguous = desk.run(*statement, "张", lang=lang)
         assert ambiguous.exit_code == 2 and all(w in ambiguous.stderr for w in words)
