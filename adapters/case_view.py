@@ -37,6 +37,7 @@ def case_document(case: Case, today: date) -> dict[str, Any]:
         return marked(p.key, jsonable(p)) if p.key in case.entries else jsonable(p)
 
     live = set(case.party_keys)
+    commitments = [commitment(c) for c in case.live_commitments]
     return {
         "id": case.id,
         "ref": case.ref,
@@ -61,7 +62,10 @@ def case_document(case: Case, today: date) -> dict[str, Any]:
         "referrals": [referral(r) for r in case.live_referrals],
         "escalations": [marked(e.id, jsonable(e)) for e in case.live_escalations],
         "spot_checks": [marked(c.id, jsonable(c)) for c in case.live_spot_checks],
-        "commitments": [commitment(c) for c in case.live_commitments],
+        "commitments": commitments,
+        # The counts `case list` and `export cases` give, judged on the same day.
+        "open_commitments": sum(c["status"] == "open" for c in commitments),
+        "overdue_commitments": sum(c["overdue"] for c in commitments),
         "agreement": case.agreement,
         "failure_reason": case.failure_reason,
         "outcome": case.outcome,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import attrs
@@ -17,6 +17,7 @@ from sqlalchemy import and_, exists, func, or_, select
 from adapters.clock import local_tz
 from adapters.event_feed import EventFeed
 from adapters.projector import Progress, Projector, stale
+from adapters.read_shapes import READ_TIME_COLUMNS, as_lists, overdue_count, read_time_columns
 from adapters.settings import StoreConfig
 from adapters.sql_engine import make_engine
 from projections.registry import all_projections, table_owners
@@ -89,10 +90,7 @@ class ReadModels:
     def list_cases(self, f: CaseFilter) -> list[dict[str, Any]]:
         self.catch_up("cases", "commitments")
         cases, cats = self.projector.table("cases"), self.projector.table("case_categories")
-        k = self.projector.table("commitments")
-        overdue = (select(func.count()).select_from(k)
-                   .where(and_(k.c.ref == cases.c.ref, k.c.status == "open", k.c.due < f.today))
-                   .scalar_subquery())
+        overdue = overdue_count(cases, self.projector.table("commitments"), f.today)
         query = select(cases, overdue.label("overdue_commitments"))
         for column, value in (("status", f.status), ("mediator", f.mediator),
                               ("community", f.community), ("building", f.building),
@@ -108,7 +106,7 @@ class ReadModels:
             query = query.where(overdue > 0)
         query = query.order_by(cases.c.ref.desc()).limit(f.limit)
         with self.engine.connect() as conn:
-            return [_jsonable(r) for r in conn.execute(query).mappings()]
+            return [as_lists("cases", _jsonable(r)) for r in conn.execute(query).mappings()]
 
     def summary(self, since: date | None, until: date | None,
                 by: tuple[str, ...] = ()) -> dict[str, Any]:
@@ -141,12 +139,22 @@ class ReadModels:
                  .where(*_between(counts.c.day, since, until)).group_by(*columns))
         return cross_rows(conn.execute(query).mappings(), by)
 
-    def rows(self, table_name: str) -> Iterator[dict[str, Any]]:
-        """All rows of a read-model table, caught up first (for export)."""
-        self.catch_up(table_owners()[table_name])
+    def columns(self, table_name: str) -> list[str]:
+        """A table's columns as `rows` gives them: the stored ones, then those judged on read."""
+        return ([c.name for c in self.projector.table(table_name).columns]
+                + list(READ_TIME_COLUMNS.get(table_name, ())))
+
+    def rows(self, table_name: str, on: date | None = None) -> Iterator[dict[str, Any]]:
+        """All rows of a read-model table, caught up first (for export); what depends on the
+        day (adapters/read_shapes.py: overdue) is judged on `on`, default today."""
+        extra = READ_TIME_COLUMNS.get(table_name, ())
+        self.catch_up(table_owners()[table_name], *(["commitments"] if extra else []))
         table = self.projector.table(table_name)
+        tables = {name: self.projector.table(name) for name in ("cases", "commitments")}
+        day = on or datetime.now(local_tz()).date()
         with self.engine.connect() as conn:
-            query = select(table).order_by(*table.primary_key.columns)
+            query = (select(table, *read_time_columns(table_name, tables, day))
+                     .order_by(*table.primary_key.columns))
             for row in conn.execution_options(stream_results=True).execute(query).mappings():
                 yield dict(row)
 

@@ -10,9 +10,8 @@ Business time (`as_of`): the events that *happened* by then, as known now (late
 entries included), the rule of `audit replay --as-of`. Both together: what the
 log held at `known_at` about the day `as_of`.
 
-`report summary --as-of` (cli_commands/report_cmds.py) still means recorded
-time and calls `summary_as_of`; to match `audit replay` it should offer
-`--as-of` (business) and `--known-at` (recorded) and call `summary_at`.
+`report summary --as-of/--known-at` (cli_commands/report_cmds.py) calls
+`summary_at` with the same two meanings as `audit replay`.
 """
 
 from __future__ import annotations
@@ -55,10 +54,3 @@ def summary_at(app: Any, since: date | None, until: date | None, *,
         figures["as_of"] = as_of.isoformat()
     return figures
 
-
-def summary_as_of(app: Any, since: date | None, until: date | None,
-                  as_of: datetime, by: tuple[str, ...] = ()) -> dict[str, Any]:
-    """The report as the log stood at `as_of` (recorded time), as `report summary` asks."""
-    figures = summary_at(app, since, until, known_at=as_of, by=by)
-    figures["as_of"] = figures.pop("known_at")
-    return figures

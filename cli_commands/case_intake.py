@@ -45,7 +45,7 @@ def open_case(
     named_complainants: tuple[PartySpec, ...], respondents: tuple[PartySpec, ...], summary: str,
     window: TimeWindow | None, level: Level, at: datetime | None,
 ) -> None:
-    """Open a case; prints its reference (C<year>-<number>).
+    """Open a case; prints its reference (C<year>-<number>) and each party's code (c1, r1).
 
     \b
     Example:
@@ -55,12 +55,13 @@ def open_case(
         --summary "一楼饭店22点后噪音扰民、油烟直排" --window 22:00-02:00
     """
     rt = runtime()
-    report(use.open_case(
+    recorded = use.open_case(
         rt.app(), rt.stamp(at), channel=channel, categories=list(categories),
         location=Location(community, grid, building, unit),
         complainants=with_consent(complainants, named_complainants),
         respondents=list(respondents), summary=summary, nuisance_window=window, level=level,
-    ))
+    )
+    report(recorded, parties=recorded.aggregate.parties)
 
 
 def with_consent(confidential: tuple[PartySpec, ...],
@@ -80,14 +81,19 @@ def with_consent(confidential: tuple[PartySpec, ...],
               help="Consents to be named to the other side (default: confidential, 保密).")
 @at_option
 def join(ref: str, complainant: PartySpec, named: bool, at: datetime | None) -> None:
-    """Add another complainant to a case (e.g. a neighbour with the same complaint).
+    """Add another complainant to a case (e.g. a neighbour with the same complaint); prints
+    the new party's code (c2, ...).
 
     \b
     Example:
       gongzhi case join C2026-000001 李先生
       gongzhi case join C2026-000001 王女士 --named
     """
-    write(ref, at, use.join, complainant=attrs.evolve(complainant, named=named))
+    rt = runtime()
+    spec = attrs.evolve(complainant, named=named)
+    recorded = rt.app().record(ref, rt.require_actor(),
+                               lambda c, s: use.join(c, s, complainant=spec), at)
+    report(recorded, parties=[p for p in recorded.aggregate.parties if p.key == recorded.result])
 
 
 @command("consent")

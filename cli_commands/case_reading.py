@@ -17,13 +17,16 @@ from domain.vocabulary import Category, Level, Status, label
 @command("show")
 @click.argument("ref", type=CASE_REF)
 @click.option("--version", type=click.IntRange(min=1), help="Show the case as it was at version N.")
-def show(ref: str, version: int | None) -> None:
+@click.option("--on", "on_day", type=DAY,
+              help="Judge 'overdue' on this date (default: today).")
+def show(ref: str, version: int | None, on_day: date | None) -> None:
     """Show a case: parties, statements, proposals, referrals, checks, commitments.
 
     \b
     Example:
       gongzhi case show C2026-000001
       gongzhi --json case show 2026-1 --version 3
+      gongzhi case show 2026-1 --on 2026-11-30
     """
     from adapters.case_view import case_document
     from cli_commands.case_text import render_case
@@ -34,7 +37,7 @@ def show(ref: str, version: int | None) -> None:
         raise click.BadParameter(
             rt.say(f"{ref} 只有 {case_.version} 个版本", f"{ref} has only {case_.version} versions"),
             param_hint="'--version'")
-    document = case_document(case_, rt.today())
+    document = case_document(case_, on_day or rt.today())
     text = render_case(document, rt.lang)
     if version is None:  # what joint meetings decided about the case (cli_commands/meeting_on_case.py)
         from cli_commands.meeting_on_case import with_meeting_actions
@@ -100,13 +103,14 @@ def list_cases(
             today=today, limit=limit,
         ))
     sep = "、" if rt.lang == "zh" else ", "
-    headers = (["编号", "状态", "层级", "类别", "网格", "楼栋", "调解员", "受理", "承诺", "逾期"]
-               if rt.lang == "zh" else
+    # Counts of commitments: those not yet settled, and of them those overdue on --on.
+    headers = (["编号", "状态", "层级", "类别", "网格", "楼栋", "调解员", "受理", "未了承诺",
+                "逾期承诺"] if rt.lang == "zh" else
                ["Ref", "Status", "Level", "Categories", "Grid", "Building", "Mediator",
-                "Opened", "Open", "Overdue"])
+                "Opened", "Open commitments", "Overdue"])
     table = [
         [r["ref"], label(Status, r["status"], rt.lang), label(Level, r["level"], rt.lang),
-         sep.join(label(Category, c, rt.lang) for c in r["categories"].split(",") if c),
+         sep.join(label(Category, c, rt.lang) for c in r["categories"]),
          r["grid"], r["building"], r["mediator"] or "—", when(r["opened_at"])[:10],
          r["open_commitments"], r["overdue_commitments"]]
         for r in rows

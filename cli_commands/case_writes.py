@@ -41,8 +41,22 @@ def write(ref: str, at: datetime | None, command: Callable[..., Any], **argument
     return recorded
 
 
-def report(recorded: Any) -> None:
-    """What a write recorded, for any aggregate kind with a status (case, meeting, ...)."""
+def _party_json(party: dict[str, Any]) -> dict[str, Any]:
+    """As `case show --json` gives it: consent (`named`) is a complainant's, not a respondent's."""
+    if party.get("role") != "complainant":
+        party.pop("named", None)
+    return party
+
+
+def report(recorded: Any, parties: Any = ()) -> None:
+    """What a write recorded, for any aggregate kind with a status (case, meeting, ...).
+
+    `parties`: the parties the write named (case open, join), each printed with the code
+    (c1, r1) later commands take, so nobody has to look it up with `case show`.
+    """
+    from adapters.jsonable import jsonable
+    from cli_commands.case_event_text import party_text
+
     rt = runtime()
     aggregate, result = recorded.aggregate, recorded.result
     document = {"ref": aggregate.id, "version": aggregate.version,
@@ -51,5 +65,15 @@ def report(recorded: Any) -> None:
         document["id"] = result
     names = rt.say("、", ", ").join(event_name(t, rt.lang) for t in recorded.event_topics)
     suffix = f" {result}" if isinstance(result, str) else ""
-    rt.emit(document, rt.say(f"{aggregate.id} v{aggregate.version} 已记录：{names}{suffix}",
-                             f"{aggregate.id} v{aggregate.version} recorded: {names}{suffix}"))
+    lines = [rt.say(f"{aggregate.id} v{aggregate.version} 已记录：{names}{suffix}",
+                    f"{aggregate.id} v{aggregate.version} recorded: {names}{suffix}")]
+    if parties:
+        document["parties"] = [_party_json(jsonable(p)) for p in parties]
+        roles = {"complainant": rt.say("投诉人", "Complainants"),
+                 "respondent": rt.say("被投诉人", "Respondents")}
+        for role, title in roles.items():
+            named = [party_text(d, rt.lang, with_key=True) for d in document["parties"]
+                     if d["role"] == role]
+            if named:
+                lines.append(f"  {title}{rt.say('：', ': ')}{rt.say('、', ', ').join(named)}")
+    rt.emit(document, "\n".join(lines))

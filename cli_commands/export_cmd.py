@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterator
+from datetime import date
 from typing import IO, Any
 
 import click
 
 from cli_commands.errors import GuardedCommand
 from cli_commands.output_file import output_stream, output_target
+from cli_commands.parsing import DAY
 from cli_commands.runtime import runtime
 from projections.registry import table_owners
 
@@ -33,26 +35,37 @@ FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
 @click.option("--shared", is_flag=True,
               help="For the other side or posting: confidential complainants masked (张**) "
               "wherever they appear (docs/privacy.md).")
-def export(table: str, fmt: str, bom: bool, raw: bool, output: str | None, shared: bool) -> None:
+@click.option("--on", "on_day", type=DAY,
+              help="Judge 'overdue' on this date (default: today).")
+def export(table: str, fmt: str, bom: bool, raw: bool, output: str | None, shared: bool,
+           on_day: date | None) -> None:
     """Export a read-model table (caught up with the log first).
+
+    What depends on the day is judged when exporting, on --on (default today):
+    `overdue` of each commitment, `overdue_commitments` of each case. Lists of
+    codes (a case's categories, departments) are lists in JSON and one cell
+    joined by commas in CSV.
 
     \b
     Example:
       gongzhi export cases --format csv --bom -o cases.csv
-      gongzhi export commitments --format json
+      gongzhi export commitments --format json --on 2026-11-30
       gongzhi export cases --shared -o 公示.csv
     """
     from adapters.jsonable import jsonable
+    from adapters.read_shapes import as_lists
     from adapters.readmodels import open_read_models
 
     target = output_target(output)  # before anything is opened: a refusal touches nothing
     rt = runtime()
     with open_read_models(rt.app(read_only=True), rt.read_config) as models:
         rows: Iterator[dict[str, Any]] = (dict((k, jsonable(v)) for k, v in row.items())
-                                          for row in models.rows(table))
+                                          for row in models.rows(table, on_day or rt.today()))
         if shared:
             rows = _masked(rows, _store_masker(rt, models))
-        columns = [c.name for c in models.projector.table(table).columns]
+        if fmt == "json":
+            rows = (as_lists(table, row) for row in rows)
+        columns = models.columns(table)
         # Atomic: if catching up or reading fails half-way, an old file stays as it was.
         with output_stream(target) as stream:
             if fmt == "csv":

@@ -61,8 +61,9 @@ CASE: dict[str, str] = {
     "The verdict.": "检查结论：合格（--passed）或不合格（--failed）。",
     "Failed, but put right on the spot (当场整改).": "不合格，但已当场整改。",
     "When it was recorded as happening; default: --to.": "记为发生的时间；默认为 --to 的时间。",
-    "Add another complainant to a case (e.g. a neighbour with the same complaint).":
-        "为案件增加一名投诉人（例如反映同一问题的邻居）。",
+    "Add another complainant to a case (e.g. a neighbour with the same complaint); prints\n"
+    "the new party's code (c2, ...).":
+        "为案件增加一名投诉人（例如反映同一问题的邻居）；输出新当事人的代号（c2 等）。",
     "List cases from the `cases` read model (caught up with the log first).":
         "从案件读模型列出案件（先与事件日志同步）。",
     "open/调解中, agreed, failed, closed.": "调解中、已达成协议、调解不成、已结案。",
@@ -76,7 +77,8 @@ CASE: dict[str, str] = {
     "Judge 'overdue' on this date (default: today).": "按该日期判断是否逾期（默认：今天）。",
     "Add a free note (allowed at any stage, closed cases included).":
         "添加备注（任何阶段都可以，包括已结案的案件）。",
-    "Open a case; prints its reference (C<year>-<number>).": "受理立案；输出案件编号（C<年>-<序号>）。",
+    "Open a case; prints its reference (C<year>-<number>) and each party's code (c1, r1).":
+        "受理立案；输出案件编号（C<年>-<序号>）及每位当事人的代号（c1、r1）。",
     "Intake channel: 12345, walk-in/来访, online/网络平台, grid worker/网格员, "
     "building head/楼长.":
         "受理渠道：12345（热线）、来访、网络平台、网格员、楼长。",

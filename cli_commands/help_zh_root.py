@@ -65,6 +65,13 @@ ROOT: dict[str, str] = {
         "逐个事件走一遍办理经过，显示每个事件改变了什么。",
     # -- export, projections, report
     "Export a read-model table (caught up with the log first).": "导出一张读模型表（先与事件日志同步）。",
+    "What depends on the day is judged when exporting, on --on (default today):\n"
+    "`overdue` of each commitment, `overdue_commitments` of each case. Lists of\n"
+    "codes (a case's categories, departments) are lists in JSON and one cell\n"
+    "joined by commas in CSV.":
+        "随日期而变的内容在导出时按 --on 指定的日期（默认今天）判断：每项承诺的 `overdue`（是否逾期），"
+        "每个案件的 `overdue_commitments`（逾期承诺数）。代码列表（案件的类别、转办部门）"
+        "在 JSON 中为列表，在 CSV 中以逗号连接放在一格。",
     "Start CSV with a UTF-8 BOM (for Excel on Windows).":
         "CSV 文件开头加 UTF-8 BOM（便于 Windows 上的 Excel 打开）。",
     "Read models (SQL tables for reporting): status, catch-up and rebuild.":
@@ -91,8 +98,19 @@ ROOT: dict[str, str] = {
         "以及在网格内化解的比例（小事不出网格）。",
     "First day (local), inclusive.": "起始日（本地日期），含当天。",
     "Last day (local), inclusive.": "截止日（本地日期），含当天。",
-    "Reproduce the report as the log stood at this moment (recording time).":
-        "按事件日志在该时刻（记录时间）的样子重现报表。",
+    "Business time: the figures from what had happened by this moment, as known now (late "
+    "entries included).":
+        "业务时间：依目前所知（含补录），按到该时刻为止已发生的情况统计。",
+    "Recorded time: reproduce the report from what the log held at this moment, as it was "
+    "given then.":
+        "记录时间：只按该时刻日志里已有的记录统计，重现当时给出的报表。",
+    "Time travel, as `audit replay`: --as-of is business time (what had happened by\n"
+    "then, late entries included), --known-at is recorded time (last month's report\n"
+    "exactly as it was given); both together: what the log held at --known-at about\n"
+    "the --as-of moment.":
+        "时间回溯，与 `audit replay` 相同：--as-of 按业务时间（到那时已经发生了什么，含补录），"
+        "--known-at 按记录时间（与当时给出的上月报表完全一致）；两者同时给出：在 --known-at "
+        "时日志所载的、关于 --as-of 时刻的情况。",
     'States: not built (empty tables, built on the first read), behind (by N\nevents, caught up on the '
     'next read), ok, needs rebuild, log changed.':
         '状态：未构建（空表，首次读取时构建）、落后（差 N 个事件，下次读取时追上）、正常、需重建、'

@@ -89,8 +89,10 @@ def _run(names: tuple[str, ...], action: str, key: str, said: tuple[str, str]) -
     with open_read_models(rt.app(read_only=True), rt.read_config, terminal_progress(rt)) as models:
         unknown = [n for n in names if n not in models.names]
         if unknown:
-            raise click.BadParameter(f"unknown projection(s) {', '.join(unknown)}; known: "
-                                     f"{', '.join(models.names)}", param_hint="NAMES")
+            raise click.BadParameter(rt.say(
+                f"没有读模型 {'、'.join(unknown)}；现有：{'、'.join(models.names)}",
+                f"unknown projection(s) {', '.join(unknown)}; known: {', '.join(models.names)}"),
+                param_hint="NAMES")
         done = getattr(models, action)(*names)
     rt.emit({key: done}, "\n".join(
         f"{name}{rt.say('：', ': ')}{rt.say(*said).format(count)}" for name, count in done.items()))

@@ -46,39 +46,69 @@ def parse_by(value: str | None) -> tuple[str, ...]:
 @click.option("--since", type=DAY, help="First day (local), inclusive.")
 @click.option("--until", type=DAY, help="Last day (local), inclusive.")
 @click.option("--as-of", "as_of", type=MOMENT,
-              help="Reproduce the report as the log stood at this moment (recording time).")
+              help="Business time: the figures from what had happened by this moment, as "
+              "known now (late entries included).")
+@click.option("--known-at", "known_at", type=MOMENT,
+              help="Recorded time: reproduce the report from what the log held at this "
+              "moment, as it was given then.")
 @click.option("--by", "by_text", metavar="DIM[,DIM]",
               help="Also count cases opened/closed per combination of month, community, grid "
                    "(community/grid), category, e.g. --by grid,category.")
 def summary(since: date | None, until: date | None, as_of: datetime | None,
-            by_text: str | None) -> None:
+            known_at: datetime | None, by_text: str | None) -> None:
     """Cases opened and closed, by category, grid, level, outcome, mediator; resolution
     rate (解决率), satisfaction rate (满意率), mean and median resolution time; and the
     share resolved without leaving the grid (小事不出网格). Definitions: docs/reporting.md.
+
+    Time travel, as `audit replay`: --as-of is business time (what had happened by
+    then, late entries included), --known-at is recorded time (last month's report
+    exactly as it was given); both together: what the log held at --known-at about
+    the --as-of moment.
 
     \b
     Example:
       gongzhi report summary --since 2026-10-01 --until 2026-10-31
       gongzhi report summary --since 2026-10-01 --until 2026-10-31 --by grid,category
       gongzhi --json report summary --since 2026-10-01 --until 2026-10-31
-      gongzhi report summary --since 2026-10-01 --until 2026-10-31 --as-of "2026-11-01 09:00"
+      gongzhi report summary --since 2026-10-01 --until 2026-10-31 --known-at "2026-11-01 09:00"
+      gongzhi report summary --since 2026-10-01 --until 2026-10-31 --as-of "2026-10-31 23:59"
     """
     rt = runtime()
     first, last, by = since, until, parse_by(by_text)
     if first and last and last < first:
         raise click.BadParameter(rt.say("--until 早于 --since", "--until is before --since"),
                                  param_hint="'--until'")
-    if as_of is not None:
-        from adapters.time_travel import summary_as_of
+    if as_of is not None or known_at is not None:
+        from adapters.time_travel import summary_at
 
-        figures = summary_as_of(rt.app(read_only=True), first, last, as_of, by)
+        figures = summary_at(rt.app(read_only=True), first, last, as_of=as_of,
+                             known_at=known_at, by=by)
     else:
         from adapters.readmodels import open_read_models
         from cli_commands.progress import terminal_progress
 
         with open_read_models(rt.app(read_only=True), rt.read_config, terminal_progress(rt)) as models:
             figures = models.summary(first, last, by)
-    rt.emit(figures, render_summary(figures, rt.lang, by))
+    rt.emit(figures, "\n".join([*travel_heading(rt.lang, as_of, known_at),
+                                 render_summary(figures, rt.lang, by)]))
+
+
+def travel_heading(lang: str, as_of: datetime | None, known_at: datetime | None) -> list[str]:
+    """Which moment a time-travelled report stands at, in which of the two times."""
+    from cli_commands.event_text import when
+
+    zh = lang == "zh"
+    if as_of and known_at:
+        return [f"【回溯】截至 {when(as_of)} 已发生的情况，依 {when(known_at)} 时日志所载" if zh
+                else f"[as of] what had happened by {when(as_of)}, as the log held it at "
+                f"{when(known_at)}"]
+    if as_of:
+        return [f"【回溯】截至 {when(as_of)} 已发生的情况（按业务时间，依目前所知）" if zh
+                else f"[as of] what had happened by {when(as_of)} (business time, as known now)"]
+    if known_at:
+        return [f"【回溯】{when(known_at)} 时日志所载的数据（按记录时间）" if zh
+                else f"[as of] as the log held it at {when(known_at)} (recorded time)"]
+    return []
 
 
 def _name(dimension: str, value: str, lang: str) -> str:

@@ -111,7 +111,7 @@ class RuleViolation(DomainError):
 def _show(value: Any, lang: str) -> str:
     """Render a parameter: vocabulary terms and departments in the reader's language."""
     if isinstance(value, list | tuple | set | frozenset):
-        return ", ".join(_show(v, lang) for v in value) or "—"
+        return ("、" if lang == "zh" else ", ").join(_show(v, lang) for v in value) or "—"
     if hasattr(value, "label"):
         return str(value.label(lang))
     return str(value)

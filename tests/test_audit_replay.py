@@ -493,8 +493,8 @@ def test_history_refuses_a_bad_duration_and_an_unknown_case(
 
 
 def test_the_summary_travels_in_both_times_too(store: Path, back_dated: str) -> None:
-    """What `report summary` should offer: the figures by business time and by recorded time."""
-    from adapters.time_travel import summary_as_of, summary_at
+    """The figures by business time and by recorded time (`report summary --as-of/--known-at`)."""
+    from adapters.time_travel import summary_at
 
     app = Gongzhi(StoreConfig.parse(str(store)), clock=lambda: NOW)
     try:
@@ -506,7 +506,7 @@ def test_the_summary_travels_in_both_times_too(store: Path, back_dated: str) -> 
         assert opened(known_at=datetime(2026, 11, 24, tzinfo=CST)) == 0  # not yet typed in
         assert opened(known_at=datetime(2026, 11, 26, tzinfo=CST)) == 1
         assert opened(as_of=DAY[9], known_at=datetime(2026, 11, 26, tzinfo=CST)) == 0
-        old = summary_as_of(app, None, None, datetime(2026, 11, 26, tzinfo=CST))
-        assert old["opened"] == 1 and old["as_of"].startswith("2026-11-26")
+        old = summary_at(app, None, None, known_at=datetime(2026, 11, 26, tzinfo=CST))
+        assert old["opened"] == 1 and old["known_at"].startswith("2026-11-26")
     finally:
         app.close()

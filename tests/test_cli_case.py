@@ -253,14 +253,21 @@ def test_the_actor_can_come_from_the_environment(store: Store, ref: str) -> None
 
 
 def test_open_prints_the_reference_and_records_the_case(store: Store) -> None:
-    assert store.ok(*OPEN).stdout == f"{REF} v1 已记录：受理立案 {REF}\n"
+    # Each party's code is printed with its name: later commands take the code.
+    assert store.ok(*OPEN).stdout == (f"{REF} v1 已记录：受理立案 {REF}\n  投诉人：c1 张女士\n"
+                                      "  被投诉人：r1 老王饭店（经营者：王建国）\n")
     second = store.ok(*OPEN, lang="en").stdout
     second_ref = f"C{BASE.year}-000002"
-    assert second == f"{second_ref} v1 recorded: case opened {second_ref}\n"
+    assert second == (f"{second_ref} v1 recorded: case opened {second_ref}\n"
+                      "  Complainants: c1 张女士\n  Respondents: r1 老王饭店 (operator: 王建国)\n")
     document = store.json(*OPEN)
     third_ref = f"C{BASE.year}-000003"
     assert document == {"ref": third_ref, "id": third_ref, "version": 1, "status": "open",
-                        "events": ["Opened"]}
+                        "events": ["Opened"], "parties": [
+                            {"key": "c1", "role": "complainant", "kind": "person",
+                             "name": "张女士", "operator": None, "named": False},
+                            {"key": "r1", "role": "respondent", "kind": "business",
+                             "name": "老王饭店", "operator": "王建国"}]}
 
     case = store.show(REF)
     assert case["id"] == case["ref"] == REF
@@ -349,12 +356,15 @@ def test_a_malformed_value_is_refused_in_both_languages(store: Store, ref: str, 
 
 
 def test_join_adds_a_complainant(store: Store, ref: str) -> None:
-    assert store.ok("case", "join", SHORT_REF, "李先生").stdout == f"{REF} v2 已记录：投诉人加入 c2\n"
+    assert store.ok("case", "join", SHORT_REF, "李先生").stdout == (
+        f"{REF} v2 已记录：投诉人加入 c2\n  投诉人：c2 李先生\n")
     document = store.json("case", "join", ref, "商户:好再来超市:赵强")
     assert document == {"ref": REF, "id": "c3", "version": 3, "status": "open",
-                        "events": ["ComplainantJoined"]}
+                        "events": ["ComplainantJoined"], "parties": [
+                            {"key": "c3", "role": "complainant", "kind": "business",
+                             "name": "好再来超市", "operator": "赵强", "named": False}]}
     en = store.ok("case", "join", ref, "孙阿姨", lang="en").stdout
-    assert en == f"{REF} v4 recorded: complainant joined c4\n"
+    assert en == f"{REF} v4 recorded: complainant joined c4\n  Complainants: c4 孙阿姨\n"
     case = store.show()
     assert [(p["key"], p["name"], p["kind"], p["operator"]) for p in case["complainants"]] == [
         ("c1", "张女士", "person", None), ("c2", "李先生", "person", None),
@@ -697,7 +707,7 @@ def test_fulfil_and_breach(store: Store, committed: str) -> None:
 def test_fulfil_refusals(store: Store, committed: str) -> None:
     store.refused(["case", "fulfil", committed, "K9"], 2,
                   f"case {REF} has no commitment K9; commitments: K1, K2",
-                  f"案件 {REF} 没有承诺 K9，现有承诺：K1, K2")
+                  f"案件 {REF} 没有承诺 K9，现有承诺：K1、K2")
     store.refused(["case", "fulfil", committed, "K1", "--at", at(2)], 1,
                   "it cannot be settled earlier", "不能在此之前")
     store.ok("case", "fulfil", committed, "K1")
@@ -804,7 +814,7 @@ def test_close_refusals(store: Store, committed: str) -> None:
     store.refused(["case", "close", committed, "--outcome", "撤回", "--satisfaction", "还行"], 2,
                   "unknown satisfaction '还行'", "未知的回访满意度“还行”")
     store.refused(["case", "close", committed, "--outcome", "撤回", "--satisfaction", "满意"], 1,
-                  f"case {REF} still has open commitments (K1, K2)", "仍有未了结的承诺（K1, K2）")
+                  f"case {REF} still has open commitments (K1, K2)", "仍有未了结的承诺（K1、K2）")
     store.ok("case", "fulfil", committed, "K1")
     store.ok("case", "fulfil", committed, "K2")
     store.ok("case", "close", committed, "--outcome", "撤回", "--satisfaction", "满意")

@@ -643,7 +643,7 @@ def test_correct_every_kind_from_the_cli(cli_case: Store) -> None:
 
 def test_cli_refusals_say_what_to_do(cli_case: Store) -> None:
     base = ["case", "retract", REF]
-    cli_case.refused([*base, "X9", "--reason", "x"], 2, "entries: c2, T1", "现有记录：c2, T1")
+    cli_case.refused([*base, "X9", "--reason", "x"], 2, "entries: c2, T1", "现有记录：c2、T1")
     cli_case.refused([*base, "opening", "--reason", "x"], 1, "close it as withdrawn", "撤回")
     cli_case.refused([*base, "r1", "--reason", "x"], 1, "was named when case", "受理时登记")
     cli_case.refused([*base, "closure", "--reason", "x"], 1, "reopen", "重新启动")

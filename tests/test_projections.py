@@ -7,7 +7,7 @@
 * `case list` shows every write at once, and its filters (overdue judged on the
   date given at read time) return the right cases.
 * `report summary` gives the right figures for a small known set of cases, and
-  `--as-of` reproduces an earlier report after later entries arrived.
+  `--known-at` reproduces an earlier report after later entries arrived.
 * `export` keeps Chinese intact in CSV and JSON, with a BOM only when asked.
 * `projections status` and `projections rebuild` report and act on the right things.
 
@@ -40,6 +40,7 @@ from adapters.app import Gongzhi
 from adapters.clock import local_tz
 from adapters.errors import AppError
 from adapters.event_feed import EventFeed
+from adapters.read_shapes import LIST_COLUMNS, READ_TIME_COLUMNS
 from adapters.readmodels import CaseFilter, ReadModels
 from adapters.settings import StoreConfig
 from cli import cli
@@ -558,16 +559,17 @@ def test_report_as_of_reproduces_an_earlier_report(
     after = json.loads(gongzhi(store, *october).stdout)
     assert (after["opened"], after["closed"], after["reopened"]) == (5, 3, 1)
 
-    as_of = json.loads(gongzhi(store, *october, "--as-of", recorded_by.isoformat()).stdout)
-    assert datetime.fromisoformat(as_of.pop("as_of")) == recorded_by  # the same instant
-    assert as_of == before
+    # --known-at is recorded time: the report exactly as it was given then.
+    known = json.loads(gongzhi(store, *october, "--known-at", recorded_by.isoformat()).stdout)
+    assert datetime.fromisoformat(known.pop("known_at")) == recorded_by  # the same instant
+    assert known == before
     # The same moment in local time without a zone (GONGZHI_TZ) means the same instant.
     local = recorded_by.astimezone(local_tz()).strftime("%Y-%m-%d %H:%M:%S")
-    again = json.loads(gongzhi(store, *october, "--as-of", local).stdout)
-    assert {k: v for k, v in again.items() if k != "as_of"} == before
+    again = json.loads(gongzhi(store, *october, "--known-at", local).stdout)
+    assert {k: v for k, v in again.items() if k != "known_at"} == before
     # A moment after the late entries gives today's report.
-    now = json.loads(gongzhi(store, *october, "--as-of", clock.now.isoformat()).stdout)
-    assert {k: v for k, v in now.items() if k != "as_of"} == after
+    now = json.loads(gongzhi(store, *october, "--known-at", clock.now.isoformat()).stdout)
+    assert {k: v for k, v in now.items() if k != "known_at"} == after
 
 
 # -- export --------------------------------------------------------------------------------------
@@ -596,6 +598,11 @@ def exported_rows(models: ReadModels, table: str, records: list[dict[str, Any]],
                   from_csv: bool) -> dict[Any, Any]:
     row_class = next(r for p in models.projector.tables.values() for r, t in p.items()
                      if t.name == table)
+    # The stored columns round-trip; those judged on read (overdue) are not stored, and
+    # lists of codes are lists in JSON, one comma-joined cell in the table.
+    records = [{k: ",".join(v) if isinstance(v, list) and k in LIST_COLUMNS.get(table, ()) else v
+                for k, v in r.items() if k not in READ_TIME_COLUMNS.get(table, ())}
+               for r in records]
     attrs.resolve_types(row_class)
     fields = attrs.fields(row_class)
     assert [list(r) for r in records[:1]] == [[f.name for f in fields]][:len(records)]
@@ -656,7 +663,9 @@ def test_export_every_table_as_csv_and_json_with_chinese_intact(
 
 
 def table_header(models: ReadModels, table: str) -> str:
-    return ",".join(c.name for c in models.projector.table(table).columns)
+    """The stored columns, then those judged on read (adapters/read_shapes.py)."""
+    stored = [c.name for c in models.projector.table(table).columns]
+    return ",".join(stored + list(READ_TIME_COLUMNS.get(table, ())))
 
 
 # -- projections status / rebuild ----------------------------------------------------------------
