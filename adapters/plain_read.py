@@ -68,6 +68,8 @@ class PlainReads:
             found = cursor.fetchall()
         finally:
             cursor.close()
+            if not self.owned:  # a pooled connection: hold no snapshot (and no locks) between
+                self.connection.rollback()  # reads, or a rebuild on another one would wait
         convert = [(i, self._convert[n]) for i, n in enumerate(names) if n in self._convert]
         out = []
         for row in found:
