@@ -49,8 +49,8 @@ def cannot_update(error: BaseException) -> bool:
     cause = getattr(error, "orig", None) or error  # SQLAlchemy wraps the driver's error
     if getattr(cause, "sqlstate", None) in _READ_ONLY_SQLSTATES:
         return True
-    name = getattr(cause, "sqlite_errorname", "") or ""
-    return name.startswith("SQLITE_READONLY") or name == "SQLITE_CANTOPEN"
+    # Not SQLITE_CANTOPEN: a read store in a folder that does not exist is a typing mistake.
+    return str(getattr(cause, "sqlite_errorname", "") or "").startswith("SQLITE_READONLY")
 
 
 def folded_in_memory() -> None:
