@@ -13,7 +13,8 @@ refusal by the database (permission denied, read-only) from any other error.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from adapters.errors import AppError
@@ -51,6 +52,19 @@ def cannot_update(error: BaseException) -> bool:
         return True
     # Not SQLITE_CANTOPEN: a read store in a folder that does not exist is a typing mistake.
     return str(getattr(cause, "sqlite_errorname", "") or "").startswith("SQLITE_READONLY")
+
+
+@contextmanager
+def refusals() -> Iterator[None]:
+    """A write the database refuses to this role becomes one clear message."""
+    try:
+        yield
+    except ReadModelsReadOnly:
+        raise
+    except Exception as error:
+        if cannot_update(error):
+            raise read_only_models() from None
+        raise
 
 
 def folded_in_memory() -> None:

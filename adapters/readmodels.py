@@ -19,12 +19,7 @@ from adapters.event_feed import EventFeed
 from adapters.plain_read import PlainReads
 from adapters.projector import Progress, Projector, stale
 from adapters.read_ddl import TRACKING
-from adapters.read_fallback import (
-    ReadModelsReadOnly,
-    cannot_update,
-    folded_in_memory,
-    read_only_models,
-)
+from adapters.read_fallback import cannot_update, folded_in_memory, read_only_models, refusals
 from adapters.settings import StoreConfig
 from adapters.sql_engine import make_engine, make_memory_engine
 from projections.registry import all_projections, table_owners
@@ -87,7 +82,7 @@ class ReadModels:
         cannot write them."""
         if self.in_memory:
             raise read_only_models()
-        with _refusals():
+        with refusals():
             return {name: self.projector.catch_up(name)
                     for name in dict.fromkeys(names or self.names)}
 
@@ -96,7 +91,7 @@ class ReadModels:
         names = tuple(dict.fromkeys(names or self.names))  # the projector folds each once
         if self.in_memory:
             raise read_only_models()
-        with _refusals():
+        with refusals():
             count = self.projector.rebuild(*names)
         return dict.fromkeys(names, count)
 
@@ -224,19 +219,6 @@ class ReadModels:
             reads.close()
         self._borrowed.clear()
         self.engine.dispose()
-
-
-@contextmanager
-def _refusals() -> Iterator[None]:
-    """A write the database refuses to this role becomes one clear message."""
-    try:
-        yield
-    except ReadModelsReadOnly:
-        raise
-    except Exception as error:
-        if cannot_update(error):
-            raise read_only_models() from None
-        raise
 
 
 def _between(column: Any, since: date | None, until: date | None) -> list[Any]:
