@@ -68,7 +68,11 @@ def test_a_select_only_auditor_reads_what_the_owner_reads(
 
         for table in read_model_tables(conn, pg_config.schema):
             conn.execute(f'DROP TABLE "{pg_config.schema}".{table} CASCADE')
+    elsewhere = url_as(pg_config, auditor).replace(pg_config.schema, pg_config.schema + "_reads")
+    separate = run(url_as(pg_config, auditor), "--read-store", elsewhere, "--json", "case", "list")
+    assert separate.exit_code == 0 and NOTE in separate.stderr, separate.output  # no such schema
     seen, notes = _figures(url_as(pg_config, auditor))
+    assert separate.stdout == seen[1]
     assert all(NOTE in note for note in notes[1:]), notes
     assert NOTE not in notes[0]  # the status only reports, it folds nothing
     assert json.loads(seen[0])[0]["state"] == "not built"
