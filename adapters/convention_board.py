@@ -1,8 +1,11 @@
 """Reading the convention status board: per building, per party, per community, per district.
 
-The tables come from projections/convention_board.py, caught up with the log
-first. What depends on the day asked (days since the last check, overdue
-deadlines, checks due) is worked out here, at read time, for `today`.
+The tables come from projections/convention_board.py. The queries are plain SQL
+over a DB-API connection (adapters/plain_read.py), the same whether the board
+was current and opened without SQLAlchemy or just caught up by the projector
+(`ConventionBoard.caught_up`). What depends on the day asked (days since the
+last check, overdue deadlines, checks due) is worked out here, at read time,
+for `today`.
 """
 
 from __future__ import annotations
@@ -10,87 +13,96 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, func, select
-
 from adapters.clock import local_tz
 from adapters.jsonable import jsonable
+from adapters.plain_read import PlainReads
 from domain.convention_vocabulary import Frequency
+from projections.convention_board_rows import (
+    VERSION,
+    ConventionBoardRow,
+    ConventionCheckRow,
+    ConventionClauseRow,
+    ConventionVersionRow,
+    board_settings,
+)
 
 PROJECTION = "convention_board"
+ROWS = (ConventionBoardRow, ConventionVersionRow, ConventionClauseRow, ConventionCheckRow)
 IN_FORCE = ("adopted", "published")
+_IN_FORCE_SQL = "(" + ", ".join(f"'{s}'" for s in IN_FORCE) + ")"
 DEFAULT_PERIOD_DAYS = 90
 
 
 class ConventionBoard:
-    def __init__(self, models: Any) -> None:
+    def __init__(self, reads: PlainReads) -> None:
+        self.reads = reads
+        self.boards = reads.table(ConventionBoardRow.__table__)
+        self.clauses = reads.table(ConventionClauseRow.__table__)
+        self.checks = reads.table(ConventionCheckRow.__table__)
+
+    @classmethod
+    def caught_up(cls, models: Any) -> ConventionBoard:
+        """The board of a `ReadModels`, caught up with the log first (the projector's path)."""
         models.catch_up(PROJECTION)
-        self.engine = models.engine
-        table = models.projector.table
-        self.boards, self.clauses = table("convention_boards"), table("convention_clauses")
-        self.checks = table("convention_checks")
+        return cls(models.plain(ROWS))
 
-    def _rows(self, query: Any) -> list[dict[str, Any]]:
-        with self.engine.connect() as conn:
-            return [dict(r) for r in conn.execute(query).mappings()]
+    def _rows(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+        return self.reads.select(sql, params)
 
-    def _shown_clauses(self) -> Any:
+    def _shown_clauses(self, where: str) -> str:
         """Clauses of the version each board shows: in force, else the draft."""
-        b, c = self.boards, self.clauses
-        shown = case((b.c.version > 0, b.c.version), else_=b.c.draft_version)
-        return (select(c, b.c.status, b.c.title, b.c.grid)
-                .join(b, and_(b.c.ref == c.c.ref, c.c.version == shown))
-                .where(c.c.position > 0))
+        return (f"SELECT {self.reads.columns_of(ConventionClauseRow, 'c')}, b.status, b.title, "
+                f"b.grid FROM {self.clauses} c JOIN {self.boards} b ON b.ref = c.ref AND "
+                "c.version = CASE WHEN b.version > 0 THEN b.version ELSE b.draft_version END "
+                f"WHERE c.position > 0 AND {where}")
 
     # -- listings ---------------------------------------------------------------------
     def conventions(self, community: str | None = None, building: str | None = None,
                     status: str | None = None, limit: int = 500) -> list[dict[str, Any]]:
-        b = self.boards
-        query = select(b)
-        for column, value in (("community", community), ("building", building),
-                              ("status", status)):
-            if value is not None:
-                query = query.where(b.c[column] == value)
-        return [_plain(r) for r in self._rows(query.order_by(b.c.ref.desc()).limit(limit))]
+        where, params = _equal({"community": community, "building": building, "status": status})
+        sql = (f"SELECT {self.reads.columns_of(ConventionBoardRow)} FROM {self.boards}{where} "
+               "ORDER BY ref DESC LIMIT ?")
+        return [_plain(r) for r in self._rows(sql, [*params, limit])]
 
     # -- per building ---------------------------------------------------------------------
     def building(self, ref: str, today: date) -> dict[str, Any] | None:
-        boards = self._rows(select(self.boards).where(self.boards.c.ref == ref))
+        boards = self._rows(f"SELECT {self.reads.columns_of(ConventionBoardRow)} FROM "
+                            f"{self.boards} WHERE ref = ?", (ref,))
         if not boards:
             return None
-        query = self._shown_clauses().where(self.clauses.c.ref == ref)
-        clauses = [_judged(r, today) for r in self._rows(query.order_by(self.clauses.c.position))]
-        return {**_plain(boards[0]), "clauses": clauses}
+        rows = self._rows(self._shown_clauses("c.ref = ?") + " ORDER BY c.position", (ref,))
+        return {**_plain(boards[0]), "clauses": [_judged(r, today) for r in rows]}
 
     # -- per party ------------------------------------------------------------------------
     def party(self, party: str, today: date) -> list[dict[str, Any]]:
-        c = self.clauses
-        query = self._shown_clauses().where(c.c.party == party.strip())
-        return [_judged(r, today) for r in self._rows(query.order_by(c.c.ref, c.c.position))]
+        rows = self._rows(self._shown_clauses("c.party = ?") + " ORDER BY c.ref, c.position",
+                          (party.strip(),))
+        return [_judged(r, today) for r in rows]
 
     # -- per community / district ------------------------------------------------------------
     def communities(self, community: str | None, today: date, since: date | None = None,
                     until: date | None = None) -> dict[str, Any]:
         until = until or today
         since = since or until - timedelta(days=DEFAULT_PERIOD_DAYS - 1)
-        b, c, k = self.boards, self.clauses, self.checks
-        where_b = [b.c.community == community] if community else []
+        only_b = " AND b.community = ?" if community else ""
+        only = " AND community = ?" if community else ""
+        one = [community] if community else []
         covered = self._rows(
-            select(b.c.community, func.count(func.distinct(b.c.building)).label("buildings"),
-                   func.count().label("conventions"))
-            .where(b.c.status.in_(IN_FORCE), *where_b).group_by(b.c.community))
+            "SELECT community, COUNT(DISTINCT building) AS buildings, COUNT(*) AS conventions "
+            f"FROM {self.boards} WHERE status IN {_IN_FORCE_SQL}{only} GROUP BY community", one)
         in_force = self._rows(
-            select(b.c.community, func.count().label("clauses"))
-            .select_from(c.join(b, and_(b.c.ref == c.c.ref, c.c.version == b.c.version)))
-            .where(b.c.status.in_(IN_FORCE), c.c.position > 0, *where_b).group_by(b.c.community))
-        where_k = [k.c.community == community] if community else []
+            f"SELECT b.community, COUNT(*) AS clauses FROM {self.clauses} c JOIN {self.boards} b "
+            f"ON b.ref = c.ref AND c.version = b.version WHERE b.status IN {_IN_FORCE_SQL} "
+            f"AND c.position > 0{only_b} GROUP BY b.community", one)
         rates = self._rows(
-            select(k.c.community, func.count().label("checks"),
-                   func.sum(case((k.c.result == "complied", 1), else_=0)).label("complied"))
-            .where(k.c.checked_on >= since, k.c.checked_on <= until, *where_k)
-            .group_by(k.c.community))
+            "SELECT community, COUNT(*) AS checks, "
+            "SUM(CASE WHEN result = 'complied' THEN 1 ELSE 0 END) AS complied "
+            f"FROM {self.checks} WHERE checked_on >= ? AND checked_on <= ?{only} "
+            "GROUP BY community", [since, until, *one])
         open_breaches = self._rows(
-            select(k).where(k.c.result == "breached", k.c.remedied_at.is_(None), *where_k)
-            .order_by(k.c.community, k.c.checked_at))
+            f"SELECT {self.reads.columns_of(ConventionCheckRow)} FROM {self.checks} "
+            f"WHERE result = 'breached' AND remedied_at IS NULL{only} "
+            "ORDER BY community, checked_at", one)
         names = sorted({r["community"] for r in covered + in_force + rates + open_breaches}
                        | ({community} if community else set()))
         by: dict[str, dict[str, Any]] = {
@@ -112,6 +124,29 @@ class ConventionBoard:
                                                 "checked_at", "case_ref")})
         return {"since": since.isoformat(), "until": until.isoformat(), "today": today.isoformat(),
                 "communities": list(by.values())}
+
+
+class BoardProjection:
+    """What says whether the stored board is current: the name, version and settings of
+    projections.convention_board.ConventionBoardProjection as this process would build it,
+    without loading the aggregate its fold reads."""
+
+    name = PROJECTION
+    version = VERSION
+
+    def settings(self) -> str:
+        return board_settings(local_tz())
+
+
+def board_projection() -> BoardProjection:
+    return BoardProjection()
+
+
+def _equal(values: dict[str, str | None]) -> tuple[str, list[str]]:
+    given = {k: v for k, v in values.items() if v is not None}
+    if not given:
+        return "", []
+    return " WHERE " + " AND ".join(f"{k} = ?" for k in given), list(given.values())
 
 
 def _plain(row: dict[str, Any]) -> dict[str, Any]:

@@ -73,7 +73,7 @@ def building_board(app: Any, rt: Any, ref: str) -> dict[str, Any]:
     from cli_commands.convention_status import render_building
 
     with open_read_models(app, rt.read_config) as models:
-        board = ConventionBoard(models).building(ref, rt.today())
+        board = ConventionBoard.caught_up(models).building(ref, rt.today())
     if board is None:  # just recorded, so always there
         raise RuntimeError(f"{ref} is missing from the status board")
     return {"ref": ref, "board": board, "text": render_building(board, rt.lang)}

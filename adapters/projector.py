@@ -21,7 +21,8 @@ from sqlalchemy.schema import CreateSchema
 from adapters.clock import utc_now
 from adapters.errors import AppError
 from adapters.event_feed import EventFeed
-from adapters.read_ddl import LOCK_KEY, qualified
+from adapters.read_ddl import LOCK_KEY, TRACKING, qualified
+from adapters.read_fallback import cannot_update, check_writable
 from adapters.read_tables import catalogue, labels_refresh, plan, replace_rows
 from adapters.sql_schema import table_for, tracking_table
 from adapters.sql_state import SqlState
@@ -92,12 +93,31 @@ class Projector:
         with self.engine.connect() as conn:
             needed = plan(conn, row_classes, schema)
         if needed:
-            with self.writing() as conn:
-                if schema:  # a read store of its own may not have its schema yet
-                    conn.execute(CreateSchema(schema, if_not_exists=True))
-                for statement in plan(conn, row_classes, schema):
-                    conn.exec_driver_sql(statement)
+            try:
+                with self.writing() as conn:
+                    if schema:  # a read store of its own may not have its schema yet
+                        conn.execute(CreateSchema(schema, if_not_exists=True))
+                    for statement in plan(conn, row_classes, schema):
+                        conn.exec_driver_sql(statement)
+            except Exception as error:
+                # A role that may only read can still read tables that are all there
+                # (what is missing is then an index or the labels' latest wording).
+                if not cannot_update(error) or not self._tables_usable(row_classes):
+                    raise
         self._schema_ready = True
+
+    def _tables_usable(self, row_classes: list[Any]) -> bool:
+        from adapters.read_tables import column_names
+
+        with self.engine.connect() as conn:
+            tables, _ = catalogue(conn, self.metadata.schema)
+        return TRACKING in tables and all(
+            tables.get(row.__table__) == column_names(row) for row in row_classes)
+
+    def require_writable(self, names: list[str], rebuild: bool) -> None:
+        """Refuse (ReadModelsReadOnly) before folding anything if the writes would be refused."""
+        tables = [t.name for name in names for t in self.tables[name].values()]
+        check_writable(self.engine, self.metadata.schema, tables, rebuild)
 
     def position(self, conn: Connection, name: str, lock: bool = False) -> Any:
         query = select(self.tracking).where(self.tracking.c.name == name)
@@ -122,6 +142,7 @@ class Projector:
             return 0
         if lag > REBUILD_LAG and lag * 4 > head:
             return self.rebuild(name)
+        self.require_writable([name], rebuild=False)
         with self._progress(name, lag) as tick:
             while True:
                 with self.writing() as conn:
@@ -152,6 +173,7 @@ class Projector:
         """
         projections = [self.projections[name] for name in dict.fromkeys(names or self.projections)]
         self.ensure_schema()
+        self.require_writable([p.name for p in projections], rebuild=True)
         topics = sorted({topic for p in projections for topic in p.topics()})
         states = {p.name: MemoryState() for p in projections}
         head, count = self.feed.head(), 0

@@ -51,7 +51,7 @@ def catalogue(conn: Connection, schema: str | None) -> tuple[dict[str, list[str]
     return tables, {name for (name,) in indexes}
 
 
-def _names(row_class: Any) -> list[str]:
+def column_names(row_class: Any) -> list[str]:
     import attrs
 
     return [f.name for f in attrs.fields(row_class)]
@@ -70,7 +70,7 @@ def plan(conn: Connection, row_classes: list[Any], schema: str | None) -> list[s
         found = tables.get(row_class.__table__)
         if found is None:
             out += table_statements(row_class, dialect, schema)
-        elif found == _names(row_class):
+        elif found == column_names(row_class):
             out += [statement for cols, statement in zip(
                 getattr(row_class, "__indexes__", ()), index_statements(row_class, schema),
                 strict=True)
@@ -105,7 +105,7 @@ def replace_rows(conn: Connection, row_class: Any, schema: str | None,
     for cols in getattr(row_class, "__indexes__", ()):
         index = qualified(index_name(row_class.__table__, cols), schema)
         conn.exec_driver_sql(f"DROP INDEX IF EXISTS {index}")
-    if found == _names(row_class):
+    if found == column_names(row_class):
         conn.exec_driver_sql(f"TRUNCATE {name}" if dialect == "postgresql" else f"DELETE FROM {name}")
         return index_statements(row_class, schema)
     if found is not None:

@@ -16,10 +16,13 @@ from sqlalchemy import and_, exists, func, or_, select
 
 from adapters.clock import local_tz
 from adapters.event_feed import EventFeed
+from adapters.plain_read import PlainReads
 from adapters.projector import Progress, Projector, stale
+from adapters.read_ddl import TRACKING
+from adapters.read_fallback import cannot_update, folded_in_memory, read_only_models, refusals
 from adapters.read_shapes import READ_TIME_COLUMNS, as_lists, overdue_count, read_time_columns
 from adapters.settings import StoreConfig
-from adapters.sql_engine import make_engine
+from adapters.sql_engine import make_engine, make_memory_engine
 from projections.registry import all_projections, table_owners
 from projections.stat_rows import COUNTERS
 from projections.summary import cross_rows
@@ -41,8 +44,19 @@ class CaseFilter:
 
 
 class ReadModels:
+    """The read models of a store. Where this role cannot update them (a SELECT-only
+    auditor, read-only files), reads fold the log into an in-memory copy instead
+    (adapters/read_fallback.py); `update` and `rebuild` then refuse clearly."""
+
     def __init__(self, app: Any, config: StoreConfig, progress: Progress | None = None) -> None:
-        self.engine = make_engine(config)
+        self.app, self.progress = app, progress
+        self.in_memory = False
+        self._borrowed: list[PlainReads] = []
+        try:
+            self.engine = make_engine(config)
+        except PermissionError:  # a read store of its own that we may not create
+            self._fold_in_memory()
+            return
         schema = config.schema if config.kind == "postgres" else None
         self.projector = Projector(self.engine, EventFeed(app), all_projections(local_tz()),
                                    schema=schema, progress=progress)
@@ -52,26 +66,76 @@ class ReadModels:
         return list(self.projector.projections)
 
     def catch_up(self, *names: str) -> dict[str, int]:
-        return {name: self.projector.catch_up(name) for name in dict.fromkeys(names or self.names)}
+        """Bring the named projections up to date before a read; in memory if they cannot be
+        updated here (reads always answer)."""
+        names = tuple(dict.fromkeys(names or self.names))
+        if not self.in_memory:
+            try:
+                return {name: self.projector.catch_up(name) for name in names}
+            except Exception as error:
+                if not cannot_update(error):
+                    raise
+                self._fold_in_memory()
+        return {name: self.projector.catch_up(name) for name in names}
+
+    def update(self, *names: str) -> dict[str, int]:
+        """Catch the stored read models up (`projections catch-up`): refused if this role
+        cannot write them."""
+        if self.in_memory:
+            raise read_only_models()
+        with refusals():
+            return {name: self.projector.catch_up(name)
+                    for name in dict.fromkeys(names or self.names)}
 
     def rebuild(self, *names: str) -> dict[str, int]:
         """Rebuild the named projections (all by default) in one pass over the log."""
         names = tuple(dict.fromkeys(names or self.names))  # the projector folds each once
-        count = self.projector.rebuild(*names)
+        if self.in_memory:
+            raise read_only_models()
+        with refusals():
+            count = self.projector.rebuild(*names)
         return dict.fromkeys(names, count)
+
+    def _fold_in_memory(self) -> None:
+        if getattr(self, "engine", None) is not None:
+            self.engine.dispose()
+        self.engine = make_memory_engine()
+        self.projector = Projector(self.engine, EventFeed(self.app), all_projections(local_tz()),
+                                   progress=self.progress)
+        self.in_memory = True
+        folded_in_memory()
+
+    def plain(self, row_classes: tuple[type, ...] = ()) -> PlainReads:
+        """The engine's DB-API connection for plain-SQL readers (adapters/plain_read.py),
+        returned to the pool on close()."""
+        reads = PlainReads(self.engine.raw_connection(), self.engine.dialect.name,
+                           self.projector.metadata.schema, row_classes)
+        self._borrowed.append(reads)
+        return reads
 
     def status(self) -> list[dict[str, Any]]:
         """Each projection's position and state: `not built` (tables empty, built on the first
         read), `behind` (lag events not yet folded in, caught up on the next read), `ok`,
         `needs rebuild` (another version or time zone), `log changed` (see log_changed)."""
-        self.projector.ensure_schema()
+        existing = None  # every table is there, unless this role cannot create them
+        try:
+            self.projector.ensure_schema()
+        except Exception as error:
+            if not cannot_update(error):
+                raise
+            from adapters.read_tables import catalogue
+
+            with self.engine.connect() as conn:
+                existing = set(catalogue(conn, self.projector.metadata.schema)[0])
         head = self.projector.feed.head()
         out = []
         with self.engine.connect() as conn:
             for name, projection in self.projector.projections.items():
-                tracked = self.projector.position(conn, name)
+                tracked = (self.projector.position(conn, name)
+                           if existing is None or TRACKING in existing else None)
                 position = tracked["position"] if tracked else 0
                 rows = {table.name: conn.execute(select(func.count()).select_from(table)).scalar()
+                        if existing is None or table.name in existing else 0
                         for table in self.projector.tables[name].values()}
                 outdated = bool(tracked) and stale(tracked, projection)
                 digest = self.projector.feed.log_hash_at(position) if tracked else None
@@ -159,6 +223,9 @@ class ReadModels:
                 yield dict(row)
 
     def close(self) -> None:
+        for reads in self._borrowed:
+            reads.close()
+        self._borrowed.clear()
         self.engine.dispose()
 
 

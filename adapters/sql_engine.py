@@ -8,6 +8,7 @@ On PostgreSQL the tables live in the store's schema (set on the tables' MetaData
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 from sqlalchemy import URL, Engine, create_engine, event
@@ -21,6 +22,7 @@ def make_engine(config: StoreConfig) -> Engine:
         if _read_only(config.path):  # reading a store on read-only media or without rights
             engine = create_engine("sqlite://", creator=lambda: _connect_read_only(config.path))
             _sqlite_transactions(engine, wal=False)
+            _READ_ONLY.add(engine)
             return engine
         create_private_file(config.path)  # read models copy personal data: 0600 like the store
         engine = create_engine(f"sqlite:///{config.path}", connect_args={"timeout": 30})
@@ -31,6 +33,25 @@ def make_engine(config: StoreConfig) -> Engine:
         host=config.host, port=config.port, database=config.dbname,
     )
     return create_engine(url, pool_size=1, max_overflow=2, connect_args=config.libpq_kwargs())
+
+
+# Engines over a file this process may only read: read models there are read as they are.
+_READ_ONLY: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
+def is_read_only(engine: Engine) -> bool:
+    return engine in _READ_ONLY
+
+
+def make_memory_engine() -> Engine:
+    """A private in-memory SQLite database (one connection, kept for the engine's life), for
+    read models folded in memory when the read store cannot be updated."""
+    from sqlalchemy.pool import StaticPool
+
+    engine = create_engine("sqlite://", poolclass=StaticPool,
+                           connect_args={"check_same_thread": False})
+    _sqlite_transactions(engine, wal=False)
+    return engine
 
 
 def _read_only(path: str) -> bool:

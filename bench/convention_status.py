@@ -13,7 +13,8 @@ application, so the store is what the CLI would have written.
 The status board is caught up once before timing (that is a one-off rebuild);
 each timed run is then a fresh process reading the board. The floor is
 `python -c "import eventsourcing.application, click"`, as in bench/cli_latency.py;
-a second reference adds sqlalchemy, which any read of a read model needs. Wall
+a second reference adds sqlalchemy, which a read of a board that must catch up
+needs (a current board is read with the plain driver, adapters/plain_read.py). Wall
 time and the children's CPU time (user + system) are both reported: on a shared
 machine the CPU figures move less.
 Results: a table on stdout, bench/out/convention_status.json.

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import click
 
-from adapters import convention_use_cases as use
 from cli_commands.convention_group import CLAUSE, CONV_REF, at_option, convention, report, write
 from cli_commands.parsing import CASE_REF, PARTY, TermType
 from cli_commands.runtime import runtime
 from domain.convention_vocabulary import CheckResult
 from domain.values import PartySpec
 from domain.vocabulary import Category
+
+if TYPE_CHECKING:
+    from adapters import convention_use_cases as use
+else:  # imported on first use (reads of the group do not pay for it)
+    from cli_commands.convention_group import lazy_use_cases as use
 
 
 @convention.command("check")

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from adapters import convention_use_cases as use
 from cli_commands.convention_group import CLAUSE, CONV_REF, at_option, convention, report, write
 from cli_commands.parsing import CASE_REF, DAY, WINDOW, DomainParam, TermType
 from cli_commands.runtime import runtime
@@ -17,6 +16,11 @@ from domain.convention_vocabulary import BoundKind, Frequency, SignMethod
 from domain.errors import DomainError
 from domain.terms import parse_term
 from domain.values import TimeWindow
+
+if TYPE_CHECKING:
+    from adapters import convention_use_cases as use
+else:  # imported on first use (reads of the group do not pay for it)
+    from cli_commands.convention_group import lazy_use_cases as use
 
 
 class BoundPartyType(DomainParam):

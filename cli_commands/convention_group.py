@@ -105,6 +105,19 @@ def report(recorded: Any, extra: dict[str, Any] | None = None) -> None:
                              f"{aggregate.id} v{aggregate.version} recorded: {names}{suffix}{more}"))
 
 
+class LazyUseCases:
+    """adapters.convention_use_cases, imported when a command first uses it: it loads every
+    aggregate (about a third of `convention status`'s time), which reads do not need."""
+
+    def __getattr__(self, name: str) -> Any:
+        from adapters import convention_use_cases
+
+        return getattr(convention_use_cases, name)
+
+
+lazy_use_cases = LazyUseCases()
+
+
 from cli_commands import (  # noqa: E402, F401  (each module adds its commands to the group)
     convention_compliance,
     convention_drafting,

@@ -18,13 +18,22 @@ SIGNATURE = {"zh": {"signed": "已签", "declined": "拒签", "unsigned": "未�
 
 @contextmanager
 def board() -> Iterator[Any]:
-    from adapters.convention_board import ConventionBoard
+    """The status board: read directly when it is current (no SQLAlchemy, no application),
+    else caught up with the log through the projector first."""
+    from adapters.convention_board import ROWS, ConventionBoard, board_projection
+    from adapters.plain_read import current_reads
+
+    rt = runtime()
+    with current_reads(rt.config_for_reading(), rt.read_config, board_projection(),
+                       ROWS) as reads:
+        if reads is not None:
+            yield ConventionBoard(reads)
+            return
     from adapters.readmodels import open_read_models
     from cli_commands.progress import terminal_progress
 
-    rt = runtime()
     with open_read_models(rt.app(read_only=True), rt.read_config, terminal_progress(rt)) as models:
-        yield ConventionBoard(models)
+        yield ConventionBoard.caught_up(models)
 
 
 def render_list(rows: list[dict[str, Any]], lang: str) -> str:

@@ -78,7 +78,7 @@ def catch_up(names: tuple[str, ...]) -> None:
     Example:
       gongzhi projections catch-up
     """
-    _run(names, "catch_up", "applied", ("应用 {} 个新事件", "applied {} new events"))
+    _run(names, "update", "applied", ("应用 {} 个新事件", "applied {} new events"))
 
 
 def _run(names: tuple[str, ...], action: str, key: str, said: tuple[str, str]) -> None:

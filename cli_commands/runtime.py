@@ -29,6 +29,11 @@ class Runtime:
         self.lang = lang
         self._apps: dict[bool, Any] = {}
         self._created: str | None = None  # a SQLite store this command is creating
+        self._checked: set[str] = set()  # SQLite files whose mode was checked
+        self._folded_note = False
+        from adapters import read_fallback
+
+        read_fallback.notice = self._note_memory_fold
 
     @property
     def config(self) -> StoreConfig:
@@ -58,10 +63,8 @@ class Runtime:
         if read_only not in self._apps:
             from adapters.app import Gongzhi
 
-            config = self.config
-            if config.kind == "sqlite":
-                if read_only:
-                    _require_existing(config.path)
+            config = self.config_for_reading() if read_only else self.config
+            if config.kind == "sqlite" and not read_only:
                 self._check_store_file(config.path)
             if not read_only:
                 self._begin_command()
@@ -72,6 +75,22 @@ class Runtime:
 
                 create_read_tables(self._apps[read_only])
         return self._apps[read_only]
+
+    def config_for_reading(self) -> StoreConfig:
+        """The store setting, for reading: a SQLite file must exist (and is warned about if
+        others may read it)."""
+        config = self.config
+        if config.kind == "sqlite":
+            _require_existing(config.path)
+            self._check_store_file(config.path)
+        return config
+
+    def _note_memory_fold(self) -> None:
+        from adapters.read_fallback import MEMORY_NOTE
+
+        if not self._folded_note:
+            self._folded_note = True
+            click.echo(self.say(*MEMORY_NOTE), err=True)
 
     def require_actor(self) -> str:
         if not self.actor:
@@ -131,6 +150,9 @@ class Runtime:
         if not os.path.exists(path):
             self._created = self._created or path
             return
+        if path in self._checked:
+            return
+        self._checked.add(path)
         mode = readable_by_others(path)
         if mode is not None:
             click.echo(self.say(
@@ -140,7 +162,10 @@ class Runtime:
                 f"personal data; run: chmod 600 {path}"), err=True)
 
     def close(self) -> None:
-        from adapters import command_ids
+        from adapters import command_ids, read_fallback
+
+        if read_fallback.notice == self._note_memory_fold:
+            read_fallback.notice = None
 
         for app in self._apps.values():
             app.close()
