@@ -78,7 +78,8 @@ class Projector:
         """
         with self.engine.connect().execution_options(immediate=True) as conn, conn.begin():
             if conn.dialect.name == "postgresql":
-                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key, hashtext(:schema))"),
+                             {"key": LOCK_KEY, "schema": self.metadata.schema or "public"})
             yield conn
 
     def ensure_schema(self) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from adapters.read_ddl import LOCK_KEY, TRACKING, schema_statements
+from adapters.read_ddl import LOCK_SQL, TRACKING, schema_statements
 
 
 def _exists(curs: Any, postgres: bool, schema: str) -> bool:
@@ -54,7 +54,7 @@ def _create(app: Any) -> bool:
                                    config.schema if postgres else None)
     with datastore.transaction(commit=True) as curs:
         if postgres:
-            curs.execute(f"SELECT pg_advisory_xact_lock({LOCK_KEY})")
+            curs.execute(LOCK_SQL, (config.schema or "public",))
         if _exists(curs, postgres, config.schema):  # another process got there first
             return False
         for statement in statements:

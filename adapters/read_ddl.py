@@ -24,6 +24,9 @@ from adapters.read_catalog import TABLES
 
 TRACKING = "projection_positions"
 LOCK_KEY = 0x6770_7A68  # "gpzh": the PostgreSQL advisory lock of read-model writers
+# Taken as pg_advisory_xact_lock(LOCK_KEY, hashtext(schema)): one lock per read-model
+# schema, so a slow rebuild of one district's read models never holds up another's.
+LOCK_SQL = f"SELECT pg_advisory_xact_lock({LOCK_KEY}, hashtext(%s))"  # %s: the schema
 _TYPES = {
     "sqlite": {str: "TEXT", int: "INTEGER", float: "FLOAT", date: "DATE", datetime: "VARCHAR(40)",
                bool: "BOOLEAN"},
