@@ -26,6 +26,8 @@ from typing import Any
 from adapters.settings import StoreConfig, sqlite_read_only_uri
 
 TABLE = "subject_keys"
+KEY_TABLE_DDL = ("CREATE TABLE IF NOT EXISTS {table} (subject TEXT PRIMARY KEY, "
+                 "key BYTEA NOT NULL)")  # PostgreSQL
 KEY_BYTES = 32
 
 
@@ -43,6 +45,7 @@ class KeyStore:
 
     def __init__(self, read_only: bool = False) -> None:
         self.read_only = read_only
+        self.unavailable = False  # True: the key store exists but this user may not open it
         self._keys: dict[str, bytes] | None = None  # every stored key, loaded on first use
         self._pending: dict[str, bytes] = {}
 
@@ -108,6 +111,9 @@ class SQLiteKeyStore(KeyStore):
         if self._connection is None:
             if self.read_only:
                 if not os.path.exists(self.path):
+                    return None
+                if not os.access(self.path, os.R_OK):  # a reader without the keys: all sealed
+                    self.unavailable = True
                     return None
                 self._connection = sqlite3.connect(sqlite_read_only_uri(self.path), uri=True,
                                                    timeout=30, isolation_level=None)
@@ -198,14 +204,22 @@ class PostgresKeyStore(KeyStore):
             rows = self._connect().execute(f"SELECT subject, key FROM {self._table}").fetchall()
         except psycopg.errors.UndefinedTable:  # no key was ever made in this schema
             return []
+        except psycopg.errors.InsufficientPrivilege:  # a role not granted the keys: all sealed
+            self.unavailable = True
+            return []
         return [(str(s), bytes(k)) for s, k in rows]
 
     def _insert(self, keys: dict[str, bytes]) -> None:
+        import psycopg
+
         conn = self._connect()
         with conn.transaction():
-            conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{self.schema}"')
-            conn.execute(f"CREATE TABLE IF NOT EXISTS {self._table} "
-                         "(subject TEXT PRIMARY KEY, key BYTEA NOT NULL)")
+            try:
+                with conn.transaction():  # made by `store grant` for roles that may not create
+                    conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{self.schema}"')
+            except psycopg.errors.InsufficientPrivilege:
+                pass
+            conn.execute(KEY_TABLE_DDL.replace("{table}", self._table))
             with conn.cursor() as cursor:
                 cursor.executemany(f"INSERT INTO {self._table} VALUES (%s, %s) "
                                    "ON CONFLICT (subject) DO NOTHING", list(keys.items()))

@@ -19,7 +19,7 @@ from typing import Any
 from eventsourcing.persistence import Transcoding
 
 from adapters.key_store import KeyStore
-from domain.personal import ERASED, PersonalData
+from domain.personal import ERASED, SEALED, PersonalData
 
 NONCE_BYTES = 12
 
@@ -59,7 +59,8 @@ class SealedPersonalData(Transcoding):
             return PersonalData(subject=subject, text=str(data.get("text", ERASED)))
         key = self.keys.key(subject) if self.keys is not None else None
         if key is None:
-            return PersonalData(subject=subject, text=ERASED)
+            unavailable = self.keys is not None and self.keys.unavailable
+            return PersonalData(subject=subject, text=SEALED if unavailable else ERASED)
         raw = base64.b64decode(data["sealed"])
         try:
             plain = self._cipher(key).decrypt(raw[:NONCE_BYTES], raw[NONCE_BYTES:],

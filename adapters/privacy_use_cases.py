@@ -15,8 +15,8 @@ from typing import Any
 
 from domain.case import Case
 from domain.erasure import Erasure, check_subject
-from domain.errors import InvalidInput
 from domain.erasure_kind import ERASURE_PREFIX, erasure_ref
+from domain.errors import InvalidInput
 from domain.registry import ref_number
 from domain.values import Party, Stamp, party_subject
 

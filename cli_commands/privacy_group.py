@@ -11,7 +11,7 @@ import click
 from cli_commands.errors import GuardedGroup
 from cli_commands.help_lang import say
 from cli_commands.parsing import DAY
-from cli_commands.runtime import runtime
+from cli_commands.runtime import Runtime, runtime
 
 
 @click.group(cls=GuardedGroup)
@@ -120,7 +120,7 @@ def erase(ref: str | None, party: str | None, subjects: tuple[str, ...],
         raise click.UsageError(rt.say(
             "请给出 REF PARTY、--subject 或 --closed-before 三者之一",
             "give exactly one of: REF PARTY, --subject, or --closed-before"))
-    actor = rt.require_actor()
+    rt.require_actor()  # refuse before anything is read
     app = rt.app()
     wanted: list[str] = list(subjects)
     scope = "--subject"
@@ -158,7 +158,7 @@ def _closed_subjects(rt: Any, app: Any, day: date) -> list[str]:
         return subjects_of_cases(app, refs, bar.update)
 
 
-def _erased_text(rt: Any, result: dict[str, Any]) -> str:
+def _erased_text(rt: Runtime, result: dict[str, Any]) -> str:
     if not result["subjects"]:
         return rt.say("没有需要删除的个人信息", "nothing to erase")
     subjects = ", ".join(result["subjects"])

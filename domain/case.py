@@ -20,6 +20,7 @@ from domain.case_corrections import CaseCorrections
 from domain.case_queries import MEDIATOR
 from domain.departments import find_department
 from domain.errors import InvalidInput, Phrase, RuleViolation
+from domain.personal import PersonalData, personal
 from domain.records import (
     Answer,
     Commitment,
@@ -30,7 +31,6 @@ from domain.records import (
     SpotCheck,
     Statement,
 )
-from domain.personal import PersonalData, personal
 from domain.values import (
     Location,
     Party,

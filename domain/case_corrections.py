@@ -31,8 +31,8 @@ from domain.case_entries import SNAPSHOT, CaseEntries, plain
 from domain.case_queries import MEDIATOR
 from domain.corrections import changed
 from domain.errors import InvalidInput, Phrase, RuleViolation
-from domain.records import Commitment, Referral
 from domain.personal import personal
+from domain.records import Commitment, Referral
 from domain.values import Stamp, aware_time, not_in_future, party_subject, text
 from domain.vocabulary import PartyKind, StatementKind, Status
 

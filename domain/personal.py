@@ -18,6 +18,8 @@ from __future__ import annotations
 import attrs
 
 ERASED = "〔已删除〕"  # what an erased field reads as, in every language's output
+# What a sealed field reads as to someone who may not open the key store.
+SEALED = "〔已加密〕"
 
 
 @attrs.frozen
