@@ -74,7 +74,9 @@ def key_store() -> Any:
     """The subjects' keys, read-only: audits show personal data as mediators see it."""
     from adapters.key_store import open_key_store
 
-    return open_key_store(runtime().config, read_only=True)
+    keys = open_key_store(runtime().config, read_only=True)
+    click.get_current_context().call_on_close(keys.close)
+    return keys
 
 
 def stream_rows(reader: Any, ident: str) -> list[Any]:

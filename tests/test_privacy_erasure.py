@@ -69,6 +69,7 @@ def erase_and_check(store: str, tmp_path: Path) -> tuple[Any, Any]:
     shown = data(store, "case", "show", "2026-1")
     assert shown["complainants"][0]["name"] == ERASED_NAME  # readable before
     before = figures(store)
+    sealed = data(store, "audit", "seal")  # a seal over the log as it was before the erasure
     erased = data(store, "privacy", "erase", "2026-1", ERASED_NAME, "--reason", "本人申请删除")
     assert erased["subjects"] == ["C2026-000001/c1", "C2026-000001/location"]
     assert erased["erasure"] == "ERASE-000001"
@@ -85,7 +86,8 @@ def erase_and_check(store: str, tmp_path: Path) -> tuple[Any, Any]:
     for text in (history, replay):
         assert ERASED_NAME not in text and ERASED_ROOM not in text and "已删除" in text
     verified = data(store, "audit", "verify")
-    assert verified["ok"] is True
+    assert verified["ok"] is True and len(verified["seals"]) == 1, verified  # the seal still holds
+    assert sealed
     # Rules still work: the erased party is found by its key.
     run(store, "case", "commit", "2026-1", "--party", "c1", "--duty", "配合回访",
         "--due", "2026-12-31")
