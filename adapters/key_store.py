@@ -26,6 +26,9 @@ from typing import Any
 from adapters.settings import StoreConfig, sqlite_read_only_uri
 
 TABLE = "subject_keys"
+# A command reading one case looks its few subjects up one by one; past this many
+# look-ups (a rebuild, an export) every key is read in one query instead.
+BULK_AFTER = 64
 KEY_TABLE_DDL = ("CREATE TABLE IF NOT EXISTS {table} (subject TEXT PRIMARY KEY, "
                  "key BYTEA NOT NULL)")  # PostgreSQL
 KEY_BYTES = 32
@@ -46,17 +49,28 @@ class KeyStore:
     def __init__(self, read_only: bool = False) -> None:
         self.read_only = read_only
         self.unavailable = False  # True: the key store exists but this user may not open it
-        self._keys: dict[str, bytes] | None = None  # every stored key, loaded on first use
+        self._keys: dict[str, bytes] | None = None  # every stored key, once read in bulk
+        self._looked_up: dict[str, bytes | None] = {}  # before that: the ones asked for
         self._pending: dict[str, bytes] = {}
 
     def _loaded(self) -> dict[str, bytes]:
         if self._keys is None:
             self._keys = dict(self._load())
+            self._looked_up.clear()
         return self._keys
 
     def key(self, subject: str) -> bytes | None:
         """The subject's key, or None if it never existed or was destroyed."""
-        return self._pending.get(subject) or self._loaded().get(subject)
+        found = self._pending.get(subject)
+        if found is not None:
+            return found
+        if self._keys is not None:
+            return self._keys.get(subject)
+        if subject not in self._looked_up:
+            if len(self._looked_up) >= BULK_AFTER:
+                return self._loaded().get(subject)
+            self._looked_up[subject] = self._load_one(subject)
+        return self._looked_up[subject]
 
     def key_for_sealing(self, subject: str) -> bytes:
         """The subject's key, made now if it has none (stored by the next `flush`)."""
@@ -66,10 +80,21 @@ class KeyStore:
         return found
 
     def flush(self) -> None:
+        """Store the keys made since the last flush, before the events sealed with them.
+
+        Another writer may have made a key for the same subject meanwhile: its key is
+        kept, and IntegrityError makes the application redo the unit of work, which then
+        seals with the stored key.
+        """
         if self._pending:
             pending, self._pending = self._pending, {}
-            self._insert(pending)
-            self._loaded().update(pending)
+            stored = self._insert(pending)
+            cache = self._keys if self._keys is not None else self._looked_up
+            cache.update(stored)
+            if any(stored[s] != k for s, k in pending.items()):
+                from eventsourcing.persistence import IntegrityError
+
+                raise IntegrityError("a data subject's key was made by another writer")
 
     def destroy(self, subjects: Iterable[str]) -> list[str]:
         """Destroy the keys of `subjects`; returns those that had one."""
@@ -85,6 +110,7 @@ class KeyStore:
     def forget(self) -> None:
         """Drop what was read into memory (the next read loads from storage again)."""
         self._keys = None
+        self._looked_up.clear()
 
     def close(self) -> None:
         pass
@@ -92,7 +118,11 @@ class KeyStore:
     def _load(self) -> Iterable[tuple[str, bytes]]:
         raise NotImplementedError
 
-    def _insert(self, keys: dict[str, bytes]) -> None:
+    def _load_one(self, subject: str) -> bytes | None:
+        raise NotImplementedError
+
+    def _insert(self, keys: dict[str, bytes]) -> dict[str, bytes]:
+        """Insert the keys of subjects that have none; returns the stored key of each."""
         raise NotImplementedError
 
     def _delete(self, subjects: list[str]) -> None:
@@ -144,15 +174,31 @@ class SQLiteKeyStore(KeyStore):
                 return []
             raise
 
-    def _insert(self, keys: dict[str, bytes]) -> None:
+    def _load_one(self, subject: str) -> bytes | None:
+        conn = self._connect(create=False)
+        if conn is None:
+            return None
+        try:
+            row = conn.execute(f"SELECT key FROM {TABLE} WHERE subject = ?", (subject,)).fetchone()
+        except Exception as error:
+            if "no such table" in str(error):
+                return None
+            raise
+        return bytes(row[0]) if row else None
+
+    def _insert(self, keys: dict[str, bytes]) -> dict[str, bytes]:
         conn = self._connect(create=True)
         conn.execute("BEGIN IMMEDIATE")
         try:
             conn.executemany(f"INSERT OR IGNORE INTO {TABLE} VALUES (?, ?)", keys.items())
+            stored = {s: bytes(k) for s, k in conn.execute(
+                f"SELECT subject, key FROM {TABLE} WHERE subject IN "
+                f"({','.join('?' * len(keys))})", list(keys))}
         except BaseException:
             conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
+        return stored
 
     def _delete(self, subjects: list[str]) -> None:
         conn = self._connect(create=False)
@@ -209,7 +255,20 @@ class PostgresKeyStore(KeyStore):
             return []
         return [(str(s), bytes(k)) for s, k in rows]
 
-    def _insert(self, keys: dict[str, bytes]) -> None:
+    def _load_one(self, subject: str) -> bytes | None:
+        import psycopg
+
+        try:
+            row = self._connect().execute(f"SELECT key FROM {self._table} WHERE subject = %s",
+                                          (subject,)).fetchone()
+        except psycopg.errors.UndefinedTable:
+            return None
+        except psycopg.errors.InsufficientPrivilege:
+            self.unavailable = True
+            return None
+        return bytes(row[0]) if row else None
+
+    def _insert(self, keys: dict[str, bytes]) -> dict[str, bytes]:
         import psycopg
 
         conn = self._connect()
@@ -223,6 +282,9 @@ class PostgresKeyStore(KeyStore):
             with conn.cursor() as cursor:
                 cursor.executemany(f"INSERT INTO {self._table} VALUES (%s, %s) "
                                    "ON CONFLICT (subject) DO NOTHING", list(keys.items()))
+            rows = conn.execute(f"SELECT subject, key FROM {self._table} "
+                                "WHERE subject = ANY(%s)", (list(keys),)).fetchall()
+        return {str(s): bytes(k) for s, k in rows}
 
     def _delete(self, subjects: list[str]) -> None:
         import psycopg

@@ -1,0 +1,49 @@
+"""The subjects' key store: private, lazily made, safe when two writers make the same key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from eventsourcing.persistence import IntegrityError
+
+from adapters.key_store import SQLiteKeyStore, key_store_path
+from adapters.personal_sealing import SealedPersonalData
+from domain.personal import ERASED, SEALED, PersonalData
+
+SUBJECT = "C2026-000001/c1"
+
+
+def test_the_key_store_sits_beside_the_store_and_is_made_only_when_something_is_sealed(
+        tmp_path: Path) -> None:
+    path = key_store_path(str(tmp_path / "gongzhi.db"))
+    assert path == str(tmp_path / "gongzhi.keys.db")
+    keys = SQLiteKeyStore(path)
+    assert keys.key(SUBJECT) is None and not Path(path).exists()  # a read makes nothing
+    sealing = SealedPersonalData(keys)
+    stored = sealing.encode(PersonalData(SUBJECT, "张秀英"))
+    assert "张秀英" not in str(stored) and stored["subject"] == SUBJECT
+    keys.flush()
+    assert Path(path).stat().st_mode & 0o777 == 0o600
+    assert sealing.decode(stored) == PersonalData(SUBJECT, "张秀英")
+    moved = {**stored, "subject": "C2026-000001/c2"}  # sealed under one subject only
+    assert sealing.decode(moved).text == ERASED
+    assert keys.destroy([SUBJECT]) == [SUBJECT]
+    keys.close()
+    fresh = SealedPersonalData(SQLiteKeyStore(path, read_only=True))
+    assert fresh.decode(stored) == PersonalData(SUBJECT, ERASED)
+    assert SEALED != ERASED
+
+
+def test_a_key_another_writer_made_first_wins_and_the_loser_redoes_its_work(
+        tmp_path: Path) -> None:
+    path = str(tmp_path / "gongzhi.keys.db")
+    first, second = SQLiteKeyStore(path), SQLiteKeyStore(path)
+    mine = first.key_for_sealing(SUBJECT)
+    theirs = second.key_for_sealing(SUBJECT)
+    first.flush()
+    with pytest.raises(IntegrityError):  # the application runs the unit of work again
+        second.flush()
+    assert second.key(SUBJECT) == first.key(SUBJECT) == mine != theirs
+    first.close()
+    second.close()
