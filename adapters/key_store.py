@@ -271,20 +271,40 @@ class PostgresKeyStore(KeyStore):
     def _insert(self, keys: dict[str, bytes]) -> dict[str, bytes]:
         import psycopg
 
-        conn = self._connect()
-        with conn.transaction():
+        create, created = False, False
+        for attempt in range(4):
             try:
-                with conn.transaction():  # made by `store grant` for roles that may not create
-                    conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{self.schema}"')
-            except psycopg.errors.InsufficientPrivilege:
-                pass
-            conn.execute(KEY_TABLE_DDL.replace("{table}", self._table))
-            with conn.cursor() as cursor:
-                cursor.executemany(f"INSERT INTO {self._table} VALUES (%s, %s) "
-                                   "ON CONFLICT (subject) DO NOTHING", list(keys.items()))
+                if create:
+                    self._create()
+                    create, created = False, True
+                return self._insert_once(keys)
+            except (psycopg.errors.UndefinedTable, psycopg.errors.InvalidSchemaName):
+                if created:
+                    raise
+                create = True
+            except psycopg.OperationalError:  # the connection dropped, perhaps after COMMIT:
+                if attempt == 3:               # doing it again is harmless (IF NOT EXISTS,
+                    raise                      # ON CONFLICT DO NOTHING)
+                self.close()
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _insert_once(self, keys: dict[str, bytes]) -> dict[str, bytes]:
+        conn = self._connect()
+        with conn.transaction(), conn.cursor() as cursor:
+            cursor.executemany(f"INSERT INTO {self._table} VALUES (%s, %s) "
+                               "ON CONFLICT (subject) DO NOTHING", list(keys.items()))
             rows = conn.execute(f"SELECT subject, key FROM {self._table} "
                                 "WHERE subject = ANY(%s)", (list(keys),)).fetchall()
         return {str(s): bytes(k) for s, k in rows}
+
+    def _create(self) -> None:
+        """The key schema and table, by the first writer (`store grant` makes them for roles)."""
+        conn = self._connect()
+        with conn.transaction():  # one creator at a time: IF NOT EXISTS alone races
+            conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s))",
+                         (f"gongzhi-keys:{self.schema}",))
+            conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{self.schema}"')
+            conn.execute(KEY_TABLE_DDL.replace("{table}", self._table))
 
     def _delete(self, subjects: list[str]) -> None:
         import psycopg
