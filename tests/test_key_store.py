@@ -47,3 +47,25 @@ def test_a_key_another_writer_made_first_wins_and_the_loser_redoes_its_work(
     assert second.key(SUBJECT) == first.key(SUBJECT) == mine != theirs
     first.close()
     second.close()
+
+
+def test_a_store_written_in_the_clear_still_reads(tmp_path: Path) -> None:
+    """Older stores hold names as plain text: they load, and new data is sealed beside them."""
+    from adapters.app import Gongzhi
+    from adapters.settings import StoreConfig
+    from domain.values import PartySpec
+    from tests.conftest import StepClock, open_restaurant_case
+
+    config = StoreConfig.parse(str(tmp_path / "old.db"))
+    old = Gongzhi(config, clock=StepClock(), seal_personal_data=False)
+    ref = open_restaurant_case(old).id
+    old.close()
+    assert "张女士".encode() in (tmp_path / "old.db").read_bytes()
+    app = Gongzhi(config, clock=StepClock())
+    try:
+        assert str(app.get_case(ref).complainants[0].name) == "张女士"
+        app.record(ref, "李", lambda c, s: c.join(PartySpec("李先生"), s))
+        assert [str(p.name) for p in app.get_case(ref).complainants] == ["张女士", "李先生"]
+    finally:
+        app.close()
+    assert "李先生".encode() not in (tmp_path / "old.db").read_bytes()
