@@ -19,6 +19,7 @@ whose events then fail to store is harmless.
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from collections.abc import Iterable
 from typing import Any
@@ -29,6 +30,12 @@ TABLE = "subject_keys"
 # A command reading one case looks its few subjects up one by one; past this many
 # look-ups (a rebuild, an export) every key is read in one query instead.
 BULK_AFTER = 64
+# Keys are durable before the events sealed with them: a commit with its own fsync.
+# To pay it once per AHEAD cases rather than once per case, a flush also makes the
+# keys the same roles will need in the next AHEAD aggregates (C2026-000006/c1 after
+# C2026-000005/c1). A key made ahead and never used protects nothing and costs 60 bytes.
+AHEAD = 32
+_NUMBERED = re.compile(r"^(.*?)(\d{6})(/.+)$")
 KEY_TABLE_DDL = ("CREATE TABLE IF NOT EXISTS {table} (subject TEXT PRIMARY KEY, "
                  "key BYTEA NOT NULL)")  # PostgreSQL
 KEY_BYTES = 32
@@ -51,6 +58,7 @@ class KeyStore:
         self.unavailable = False  # True: the key store exists but this user may not open it
         self._keys: dict[str, bytes] | None = None  # every stored key, once read in bulk
         self._looked_up: dict[str, bytes | None] = {}  # before that: the ones asked for
+        self._lookups = 0
         self._pending: dict[str, bytes] = {}
 
     def _loaded(self) -> dict[str, bytes]:
@@ -67,8 +75,9 @@ class KeyStore:
         if self._keys is not None:
             return self._keys.get(subject)
         if subject not in self._looked_up:
-            if len(self._looked_up) >= BULK_AFTER:
+            if self._lookups >= BULK_AFTER:
                 return self._loaded().get(subject)
+            self._lookups += 1
             self._looked_up[subject] = self._load_one(subject)
         return self._looked_up[subject]
 
@@ -88,13 +97,27 @@ class KeyStore:
         """
         if self._pending:
             pending, self._pending = self._pending, {}
-            stored = self._insert(pending)
+            stored = self._insert({**self._ahead(pending), **pending})
             cache = self._keys if self._keys is not None else self._looked_up
             cache.update(stored)
             if any(stored[s] != k for s, k in pending.items()):
                 from eventsourcing.persistence import IntegrityError
 
                 raise IntegrityError("a data subject's key was made by another writer")
+
+    def _ahead(self, pending: dict[str, bytes]) -> dict[str, bytes]:
+        known = self._keys if self._keys is not None else self._looked_up
+        ahead: dict[str, bytes] = {}
+        for subject in pending:
+            match = _NUMBERED.match(subject)
+            if match is None:
+                continue
+            prefix, number, role = match.group(1), int(match.group(2)), match.group(3)
+            for later in range(number + 1, min(number + AHEAD, 999_999) + 1):
+                nearby = f"{prefix}{later:06d}{role}"
+                if nearby not in pending and known.get(nearby) is None:
+                    ahead[nearby] = secrets.token_bytes(KEY_BYTES)
+        return ahead
 
     def destroy(self, subjects: Iterable[str]) -> list[str]:
         """Destroy the keys of `subjects`; returns those that had one."""
@@ -111,6 +134,7 @@ class KeyStore:
         """Drop what was read into memory (the next read loads from storage again)."""
         self._keys = None
         self._looked_up.clear()
+        self._lookups = 0
 
     def close(self) -> None:
         pass

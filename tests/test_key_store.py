@@ -69,3 +69,17 @@ def test_a_store_written_in_the_clear_still_reads(tmp_path: Path) -> None:
     finally:
         app.close()
     assert "李先生".encode() not in (tmp_path / "old.db").read_bytes()
+
+
+def test_keys_for_the_next_cases_are_made_ahead_in_the_same_commit(tmp_path: Path) -> None:
+    path = str(tmp_path / "gongzhi.keys.db")
+    keys = SQLiteKeyStore(path)
+    keys.key_for_sealing(SUBJECT)
+    keys.flush()
+    keys.close()
+    later = SQLiteKeyStore(path)
+    made = later.key("C2026-000002/c1")
+    assert made is not None and later.key("C2026-000002/r1") is None  # the same roles only
+    assert later.key_for_sealing("C2026-000002/c1") == made
+    later.flush()  # nothing to store: no commit, no fsync
+    later.close()
