@@ -98,11 +98,18 @@ def test_an_erased_complainant_is_nowhere_in_the_sqlite_files_or_an_export(
         tmp_path: Path) -> None:
     store = str(tmp_path / "gongzhi.db")
     export, _ = erase_and_check(store, tmp_path)
+    # A meeting's chair is erased by subject id, in another kind of aggregate.
+    run(store, "meeting", "convene", "--title", "联席会议", "--by", "社区", "--level", "community",
+        "--scheduled", "2026-11-30 14:30", "--venue", "会议室", "--chair", "司马懿",
+        "--invite", "派出所")
+    assert data(store, "meeting", "agenda", "JM2026-1")["chair"] == "司马懿"
+    run(store, "privacy", "erase", "--subject", "JM2026-000001/chair", "--reason", "离任")
+    assert data(store, "meeting", "agenda", "JM2026-1")["chair"] == "〔已删除〕"
     files = [Path(store + s) for s in ("", "-wal")] + [
         tmp_path / ("gongzhi.keys.db" + s) for s in ("", "-wal")]
     assert (tmp_path / "gongzhi.keys.db").stat().st_mode & 0o077 == 0  # 0600
     for blob in [f.read_bytes() for f in files if f.exists()] + [export]:
-        for secret in (ERASED_NAME, ERASED_ROOM):
+        for secret in (ERASED_NAME, ERASED_ROOM, "司马懿"):
             assert secret.encode("utf-8") not in blob
     assert "林黛玉".encode() not in export  # the read models name nobody
     assert data(store, "case", "show", "2026-2")["complainants"][0]["name"] == "林黛玉"
