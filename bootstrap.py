@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from domain.case_kind import CASE_KIND
 from domain.convention_kind import CONVENTION_KIND
+from domain.erasure_kind import ERASURE_KIND
 from domain.meeting_kind import MEETING_KIND
 from domain.registry import register
 from domain.seal import SEAL_KIND
@@ -17,3 +18,4 @@ register(CASE_KIND)
 register(SEAL_KIND)
 register(MEETING_KIND)
 register(CONVENTION_KIND)
+register(ERASURE_KIND)

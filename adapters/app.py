@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.persistence import IntegrityError, Transcoder
+from eventsourcing.persistence import EventStore, IntegrityError, Transcoder
 from eventsourcing.utils import Environment, EnvType
 
 from adapters.clock import local_tz, utc_now
@@ -41,6 +41,21 @@ RETRIES = 40
 __all__ = ["Gongzhi", "Recorded"]
 
 
+class KeysFirst:
+    """The recorder, storing the subjects' new keys before the events sealed with them."""
+
+    def __init__(self, recorder: Any, keys: Any) -> None:
+        self._recorder = recorder
+        self._keys = keys
+
+    def insert_events(self, stored_events: Any, **kwargs: Any) -> Any:
+        self._keys.flush()
+        return self._recorder.insert_events(stored_events, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._recorder, name)
+
+
 class Gongzhi(Application[str]):
     name = "Gongzhi"
 
@@ -50,10 +65,15 @@ class Gongzhi(Application[str]):
         *,
         clock: Callable[[], datetime] = utc_now,
         read_only: bool = False,
+        seal_personal_data: bool = True,  # False only for the benchmark's reference run
     ) -> None:
+        from adapters.key_store import open_key_store
+
         self.config = config
         self.clock = clock
         self.read_only = read_only
+        self.seal_personal_data = seal_personal_data
+        self.keys = open_key_store(config, read_only=read_only)  # opened when first needed
         super().__init__(env=config.eventsourcing_env(read_only=read_only))
 
     def construct_env(self, name: str, env: EnvType | None = None) -> Environment:
@@ -62,7 +82,17 @@ class Gongzhi(Application[str]):
         return Environment(name, dict(env or {}))
 
     def construct_transcoder(self) -> Transcoder:
-        return make_transcoder()  # the same one audits use to read rows themselves
+        # The same one audits use to read rows themselves.
+        return make_transcoder(self.keys, seal=self.seal_personal_data)
+
+    def construct_event_store(self) -> EventStore[str]:
+        store = super().construct_event_store()
+        store.recorder = KeysFirst(store.recorder, self.keys)  # type: ignore[assignment]
+        return store
+
+    def close(self) -> None:
+        self.keys.close()
+        super().close()
 
     # -- stamps ---------------------------------------------------------------
     def stamp(self, actor: str, occurred_at: datetime | None = None) -> Stamp:

@@ -143,6 +143,6 @@ def play_restaurant_case(app: Any, lang: str) -> str:
         step(grid_worker, when, use.fulfil, commitment=commitment, note=t(zh, en))
     step(mediator, at(11, 22, 10), use.close, outcome=Outcome.RESOLVED,
          satisfaction=Satisfaction.SATISFIED, follow_up=t(
-             "回访张秀英、陈桂兰：夜间安静，油烟明显减少。",
-             "Follow-up with Zhang Xiuying and Chen Guilan: quiet nights, far fewer fumes."))
+             "回访两位投诉人：夜间安静，油烟明显减少。",
+             "Follow-up with both complainants: quiet nights, far fewer fumes."))
     return str(ref)

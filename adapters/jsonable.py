@@ -13,8 +13,12 @@ from typing import Any
 
 import attrs
 
+from domain.personal import PersonalData
+
 
 def jsonable(value: Any) -> Any:
+    if isinstance(value, PersonalData):  # its text (ERASED once its subject was erased)
+        return value.text
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, datetime) and value.tzinfo is not None:

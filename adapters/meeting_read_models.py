@@ -49,7 +49,10 @@ def caught_up(models: ReadModels) -> Fetch:
 
 def agenda(models: ReadModels, ref: str, today: date,
            department: str | None = None) -> dict[str, Any] | None:
-    return agenda_document(caught_up(models), ref, today, local_tz(), department)
+    from adapters.meeting_personal import complete_agenda
+
+    document = agenda_document(caught_up(models), ref, today, local_tz(), department)
+    return complete_agenda(models.projector.feed.app, document)  # names from the aggregates
 
 
 def pool(models: ReadModels, today: date, community: str | None = None) -> list[dict[str, Any]]:
@@ -57,7 +60,10 @@ def pool(models: ReadModels, today: date, community: str | None = None) -> list[
 
 
 def action_items_of_case(models: ReadModels, case_ref: str, today: date) -> list[dict[str, Any]]:
-    return case_action_items(caught_up(models), case_ref, today, local_tz())
+    from adapters.meeting_personal import People, complete_actions
+
+    items = case_action_items(caught_up(models), case_ref, today, local_tz())
+    return complete_actions(People(models.projector.feed.app), items)
 
 
 def meetings(models: ReadModels, status: str | None = None,

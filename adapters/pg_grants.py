@@ -34,7 +34,20 @@ def grant_statements(config: StoreConfig, role: str, *, writer: bool,
     ids = {"schema": Identifier(config.schema), "role": Identifier(role),
            "events": Identifier(EVENTS), "seq": Identifier(SEQUENCE),
            "commands": Identifier(COMMANDS)}
+    from adapters.key_store import KEY_TABLE_DDL, TABLE, key_schema
+
+    keys = {"keys": Identifier(key_schema(config.schema)), "key_table": Identifier(TABLE)}
     statements = [SQL("GRANT USAGE ON SCHEMA {schema} TO {role}").format(**ids)]
+    # The subjects' keys (adapters/key_store.py): made here, so they can be granted before
+    # the first personal data is sealed. Writers seal and erase; auditors read.
+    statements += [
+        SQL("CREATE SCHEMA IF NOT EXISTS {keys}").format(**keys),
+        SQL(KEY_TABLE_DDL.replace("{table}", "{keys}.{key_table}")).format(**keys),
+        SQL("GRANT USAGE ON SCHEMA {keys} TO {role}").format(role=Identifier(role), **keys),
+        SQL("GRANT {rights} ON {keys}.{key_table} TO {role}").format(
+            rights=SQL("SELECT, INSERT, DELETE" if writer else "SELECT"),
+            role=Identifier(role), **keys),
+    ]
     if writer:
         statements += [
             SQL("GRANT SELECT, INSERT ON {schema}.{events} TO {role}").format(**ids),

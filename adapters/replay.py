@@ -17,12 +17,15 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterator
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from adapters.codec import decode, make_mapper
 from adapters.errors import AppError
 from adapters.log_reader import LogRow
 from adapters.views import view_of_ref
+
+if TYPE_CHECKING:
+    from adapters.key_store import KeyStore
 
 
 def document(aggregate: Any, today: date) -> dict[str, Any]:
@@ -30,9 +33,12 @@ def document(aggregate: Any, today: date) -> dict[str, Any]:
     return view_of_ref(aggregate.id).document(aggregate, today)
 
 
-def replay(rows: list[LogRow]) -> Iterator[tuple[Any, Any]]:
-    """Yield (event, state after it) for each stored event of one aggregate, in order."""
-    mapper = make_mapper()
+def replay(rows: list[LogRow], keys: KeyStore | None = None) -> Iterator[tuple[Any, Any]]:
+    """Yield (event, state after it) for each stored event of one aggregate, in order.
+
+    Personal data is unsealed with `keys` (the store's key store); without, it reads as erased.
+    """
+    mapper = make_mapper(keys)
     aggregate: Any = None
     for row in rows:
         event = _decode(mapper, row)
@@ -58,9 +64,10 @@ def occurred_at(event: Any) -> datetime:
 
 
 def walk(rows: list[LogRow], version: int | None = None, known_by: datetime | None = None,
-         occurred_by: datetime | None = None) -> Iterator[tuple[Any, Any]]:
+         occurred_by: datetime | None = None,
+         keys: KeyStore | None = None) -> Iterator[tuple[Any, Any]]:
     """(event, state after it) for each event kept by the limits, oldest version first."""
-    mapper = make_mapper()
+    mapper = make_mapper(keys)
     aggregate: Any = None
     for row in rows:
         event = _decode(mapper, row)
@@ -81,10 +88,11 @@ def walk(rows: list[LogRow], version: int | None = None, known_by: datetime | No
 
 def upto(rows: list[LogRow], version: int | None = None, as_of: datetime | None = None,
          known_by: datetime | None = None,
-         occurred_by: datetime | None = None) -> tuple[Any, Any] | None:
+         occurred_by: datetime | None = None,
+         keys: KeyStore | None = None) -> tuple[Any, Any] | None:
     """The last (event, state) within the limits; `as_of` is the recorded-time limit (older name)."""
     last = None
-    for found in walk(rows, version, known_by or as_of, occurred_by):
+    for found in walk(rows, version, known_by or as_of, occurred_by, keys):
         last = found
     return last
 

@@ -4,17 +4,23 @@ Each attrs value object is stored as its fields under a stable type name (each
 aggregate kind declares its own in its registration). On
 the way back, validators are switched off: history must always load, even if
 today's rules for a field are stricter than when the event was recorded.
+Personal data is the exception: it is sealed with its subject's key
+(`adapters.personal_sealing`).
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from eventsourcing.persistence import JSONTranscoder, Transcoding
 
+from domain.personal import PersonalData
 from domain.registry import value_objects
+
+if TYPE_CHECKING:
+    from adapters.key_store import KeyStore
 
 
 class AttrsTranscoding(Transcoding):
@@ -42,7 +48,12 @@ class DateAsISO(Transcoding):
         return date.fromisoformat(data)
 
 
-def register_domain_transcodings(transcoder: JSONTranscoder) -> None:
+def register_domain_transcodings(transcoder: JSONTranscoder, keys: KeyStore | None = None,
+                                 seal: bool = True) -> None:
+    from adapters.personal_sealing import SealedPersonalData
+
     transcoder.register(DateAsISO())
     for name, cls in value_objects().items():  # each kind declares the ones it stores
-        transcoder.register(AttrsTranscoding(name, cls))
+        if cls is not PersonalData:
+            transcoder.register(AttrsTranscoding(name, cls))
+    transcoder.register(SealedPersonalData(keys, seal))

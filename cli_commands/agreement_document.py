@@ -129,7 +129,7 @@ def agreement_document(case: Any, agreed_at: datetime, lang: str) -> dict[str, A
             "responsibility": sep.join(duties.get(p.key, [])) or text["no_duty"],
         } for p in parties],
         "facts": {
-            "place": " ".join(v for v in (location.community, location.grid, location.building,
+            "place": " ".join(str(v) for v in (location.community, location.grid, location.building,
                                           location.unit) if v),
             "categories": sep.join(label(Category, c, lang) for c in case.categories),
             "hours": str(case.nuisance_window) if case.nuisance_window else None,

@@ -70,6 +70,15 @@ def log_reader() -> Iterator[Any]:
         reader.close()
 
 
+def key_store() -> Any:
+    """The subjects' keys, read-only: audits show personal data as mediators see it."""
+    from adapters.key_store import open_key_store
+
+    keys = open_key_store(runtime().config, read_only=True)
+    click.get_current_context().call_on_close(keys.close)
+    return keys
+
+
 def stream_rows(reader: Any, ident: str) -> list[Any]:
     from adapters.errors import NotFound
 
@@ -99,7 +108,7 @@ def history(aggregate: str, late_after: timedelta) -> None:
     from cli_commands.server_stamp import add_server_stamp
 
     rt = runtime()
-    mapper = make_mapper()
+    mapper = make_mapper(key_store())
     with log_reader() as reader:
         rows = stream_rows(reader, aggregate_id(aggregate))
         server = reader.server_stamps(rows[0].originator_id)  # PostgreSQL: who and when, per server

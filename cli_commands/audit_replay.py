@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from adapters.clock import local_tz
-from cli_commands.audit_group import aggregate_id, audit, log_reader, stream_rows
+from cli_commands.audit_group import aggregate_id, audit, key_store, log_reader, stream_rows
 from cli_commands.event_text import when
 from cli_commands.parsing import MOMENT
 from cli_commands.runtime import Runtime, runtime
@@ -59,7 +59,7 @@ def replay_cmd(aggregate: str, as_of: datetime | None, known_at: datetime | None
         raise click.BadParameter(rt.say(f"{rows[0].originator_id} 只有 {rows[-1].version} 个版本",
                                         f"{rows[0].originator_id} has only {rows[-1].version} "
                                         "versions"), param_hint="'--version'")
-    found = upto(rows, version=version, known_by=known_at, occurred_by=as_of)
+    found = upto(rows, version=version, known_by=known_at, occurred_by=as_of, keys=key_store())
     if found is None:
         raise click.ClickException(_nothing_then(rt, as_of, known_at))
     _, state = found
@@ -106,7 +106,7 @@ def _steps(rows: list[Any], version: int | None, known_at: datetime | None,
     steps: list[dict[str, Any]] = []
     before: dict[str, Any] = {}
     state = None
-    for event, state in walk(rows, version, known_at, as_of):
+    for event, state in walk(rows, version, known_at, as_of, key_store()):
         after = document(state, today)
         envelope = event_envelope(event)
         steps.append({"version": event.originator_version, "type": envelope["type"],

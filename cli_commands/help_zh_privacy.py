@@ -20,6 +20,8 @@ PRIVACY: dict[str, str] = {
     "Count from this day instead of today.": "从该日起算，而不是从今天起算。",
     "Erase a person: destroy their key, record who did it and why, rebuild read models.":
         "删除一个人的个人信息：销毁其密钥，记录由谁、因何删除，并重建读模型。",
+    "Erase a person: destroy their key, record who did it and why, update the read models.":
+        "删除一个人的个人信息：销毁其密钥，记录由谁、因何删除，并更新读模型。",
     "Give REF and PARTY (a key such as c1, or the name), or --subject IDs, or\n"
     "--closed-before DATE. This cannot be undone.":
         "给出 REF 和 PARTY（当事人代号如 c1，或姓名），或 --subject 编号，"

@@ -20,6 +20,7 @@ from domain.case_corrections import CaseCorrections
 from domain.case_queries import MEDIATOR
 from domain.departments import find_department
 from domain.errors import InvalidInput, Phrase, RuleViolation
+from domain.personal import PersonalData, personal
 from domain.records import (
     Answer,
     Commitment,
@@ -128,7 +129,6 @@ class Case(TextIdAggregate, CaseCorrections):
     class CommitmentMade(TextIdAggregate.Event):
         commitment_id: str
         party: str
-        party_name: str
         duty: str
         due: date
         actor: str
@@ -215,12 +215,14 @@ class Case(TextIdAggregate, CaseCorrections):
             ref=ref,
             channel=channel.value,
             categories=list(dict.fromkeys(c.value for c in categories)),
-            location=location,
+            location=location.sealed(ref),
             complainants=[
-                Party.from_spec(f"c{i}", Role.COMPLAINANT, s) for i, s in enumerate(complainants, 1)
+                Party.from_spec(ref, f"c{i}", Role.COMPLAINANT, s)
+                for i, s in enumerate(complainants, 1)
             ],
             respondents=[
-                Party.from_spec(f"r{i}", Role.RESPONDENT, s) for i, s in enumerate(respondents, 1)
+                Party.from_spec(ref, f"r{i}", Role.RESPONDENT, s)
+                for i, s in enumerate(respondents, 1)
             ],
             summary=text("summary", summary),
             nuisance_window=nuisance_window,
@@ -250,9 +252,10 @@ class Case(TextIdAggregate, CaseCorrections):
         self.enforces = enforces
         self.channel = channel
         self.categories = tuple(categories)
-        self.location = location
-        self.complainants = tuple(complainants)
-        self.respondents = tuple(respondents)
+        # Older events stored names and rooms in plain text: held as personal data all the same.
+        self.location = location.sealed(ref)
+        self.complainants = tuple(p.sealed(ref) for p in complainants)
+        self.respondents = tuple(p.sealed(ref) for p in respondents)
         self.summary = summary
         self.nuisance_window = nuisance_window
         self.level = level
@@ -275,9 +278,9 @@ class Case(TextIdAggregate, CaseCorrections):
     def join(self, spec: PartySpec, stamp: Stamp) -> Party:
         """Another complainant joins the case."""
         self.require_not_closed(stamp)
-        if any(p.name == spec.name for p in self.parties):
+        if any(str(p.name) == spec.name for p in self.parties):
             raise RuleViolation("duplicate_party", name=spec.name, ref=self.id)
-        party = Party.from_spec(f"c{len(self.complainants) + 1}", Role.COMPLAINANT, spec)
+        party = Party.from_spec(self.id, f"c{len(self.complainants) + 1}", Role.COMPLAINANT, spec)
         self._complainant_joined(party=party, **stamp.event_fields())
         return party
 
@@ -285,7 +288,7 @@ class Case(TextIdAggregate, CaseCorrections):
     def _complainant_joined(
         self, party: Party, actor: str, occurred_at: datetime, timestamp: datetime
     ) -> None:
-        self.complainants = (*self.complainants, party)
+        self.complainants = (*self.complainants, party.sealed(self.id))
         self.add_entry("party", party.key)
 
     def record_consent(self, party: str, named: bool, reason: str, stamp: Stamp) -> str:
@@ -352,17 +355,19 @@ class Case(TextIdAggregate, CaseCorrections):
         self, party: str, kind: StatementKind, content: str, stamp: Stamp
     ) -> None:
         self.require_not_closed(stamp)
-        key = self.find_party(party).key
-        self._statement_recorded(
-            party=key, kind=kind.value, text=text("statement", content), **stamp.event_fields()
-        )
+        speaker = self.find_party(party)
+        # What a party says is theirs: sealed under their subject, erased with them.
+        said = personal(speaker.subject, text("statement", content))
+        self._statement_recorded(party=speaker.key, kind=kind.value, text=said,
+                                 **stamp.event_fields())
 
     @event("StatementRecorded")
     def _statement_recorded(
-        self, party: str, kind: str, text: str, actor: str, occurred_at: datetime,
-        timestamp: datetime,
+        self, party: str, kind: str, text: PersonalData | str, actor: str,
+        occurred_at: datetime, timestamp: datetime,
     ) -> None:
-        self.statements.append(Statement(party, kind, text, occurred_at,
+        said = text if isinstance(text, PersonalData) else personal(f"{self.id}/{party}", text)
+        self.statements.append(Statement(party, kind, said, occurred_at,
                                          self.add_entry("statement")))
 
     def propose(
@@ -558,14 +563,14 @@ class Case(TextIdAggregate, CaseCorrections):
             raise RuleViolation("due_before_made", due=due.isoformat(), made=made.isoformat())
         commitment_id = f"K{len(self.commitments) + 1}"
         self._commitment_made(commitment_id=commitment_id, party=obligor,
-                              party_name=self.party_name(obligor), duty=text("duty", duty),
-                              due=due, **stamp.event_fields())
+                              duty=text("duty", duty), due=due, **stamp.event_fields())
         return commitment_id
 
     @event(CommitmentMade)
     def _commitment_made(
-        self, commitment_id: str, party: str, party_name: str, duty: str, due: date,
+        self, commitment_id: str, party: str, duty: str, due: date,
         actor: str, occurred_at: datetime, timestamp: datetime,
+        party_name: str | None = None,  # older events copied the name here; no longer
     ) -> None:
         self.commitments[commitment_id] = Commitment(commitment_id, party, duty, due, occurred_at)
         self.add_entry("commitment", commitment_id)

@@ -31,8 +31,9 @@ from domain.case_entries import SNAPSHOT, CaseEntries, plain
 from domain.case_queries import MEDIATOR
 from domain.corrections import changed
 from domain.errors import InvalidInput, Phrase, RuleViolation
+from domain.personal import personal
 from domain.records import Commitment, Referral
-from domain.values import Stamp, aware_time, not_in_future, text
+from domain.values import Stamp, aware_time, not_in_future, party_subject, text
 from domain.vocabulary import PartyKind, StatementKind, Status
 
 AMEND_TALKS = Phrase("撤销或更正方案及答复",
@@ -91,8 +92,10 @@ class CaseCorrections(CaseEntries):
                 new["party"] = self.speaker(new["party"])
             if "kind" in new:
                 new["kind"] = StatementKind(new["kind"]).value
-            if "text" in new:
-                new["text"] = text("statement", new["text"])
+            if "text" in new or "party" in new:  # sealed under whoever now says it
+                said = text("statement", new["text"]) if "text" in new else str(record.text)
+                new["text"] = personal(party_subject(self.ref, new.get("party", record.party)),
+                                       said)
         elif kind in ("proposal", "answer"):
             self.require_status_open(AMEND_TALKS)
             if kind == "proposal":
@@ -116,9 +119,6 @@ class CaseCorrections(CaseEntries):
         changes, previous = changed(current, {k: plain(v) for k, v in new.items()})
         if not changes:
             raise InvalidInput("no_change", value=entry_id)
-        if "party" in changes and kind == "commitment":
-            changes["party_name"] = self.party_name(changes["party"])
-            previous["party_name"] = self.party_name(record.party)
         return changes, previous
 
     def speaker(self, typed: str) -> str:
@@ -128,14 +128,16 @@ class CaseCorrections(CaseEntries):
         return self.find_party(typed).key
 
     def _party_fields(self, key: str, new: dict[str, Any]) -> dict[str, Any]:
+        subject = party_subject(self.ref, key)  # a corrected name is still theirs
         if "name" in new:
-            new["name"] = text("party name", new["name"], 200)
-            if any(p.name == new["name"] and p.key != key for p in self.parties):
-                raise RuleViolation("duplicate_party", name=new["name"], ref=self.ref)
+            name = text("party name", new["name"], 200)
+            if any(str(p.name) == name and p.key != key for p in self.parties):
+                raise RuleViolation("duplicate_party", name=name, ref=self.ref)
+            new["name"] = personal(subject, name)
         if "kind" in new:
             new["kind"] = PartyKind(new["kind"]).value
         if "operator" in new:
-            new["operator"] = text("operator", new["operator"], 200)
+            new["operator"] = personal(subject, text("operator", new["operator"], 200))
         return new
 
     def _check_fields(self, check: Any, new: dict[str, Any], stamp: Stamp) -> dict[str, Any]:

@@ -124,8 +124,6 @@ class CaseEntries(CaseQueries):
             data["proposal_id"] = self.parent_entry(entry_id)
         if kind == "settlement":
             data["commitment_id"] = record.id
-        if kind == "commitment":
-            data["party_name"] = self.party_name(record.party)
         if kind == "response":
             data["referral_id"] = record.id
         if kind == "referral":  # whether the department stays referred (read models need it)

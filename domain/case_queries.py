@@ -98,11 +98,12 @@ class CaseQueries(Correctable):
         one party has ("402" for 陈桂兰（402室）, "王伯"); an ambiguous part lists the candidates."""
         wanted = text.strip()
         for party in self.parties:
-            if wanted.casefold() == party.key or wanted == party.name:
+            if wanted.casefold() == party.key or (wanted == str(party.name)
+                                                  and not party.name.erased):
                 return party
-        folded = wanted.casefold()
-        matches = [p for p in self.parties if folded and any(
-            folded in name.casefold() for name in (p.name, p.operator or ""))]
+        folded = wanted.casefold()  # an erased party is found by its key only
+        matches = [p for p in self.parties if folded and not p.name.erased and any(
+            folded in name.casefold() for name in (str(p.name), str(p.operator or "")))]
         if len(matches) == 1:
             return matches[0]
         raise InvalidInput(
@@ -171,7 +172,7 @@ class CaseQueries(Correctable):
             return key
         for party in self.all_parties:
             if party.key == key:
-                return party.name
+                return str(party.name)
         return department_label(key)
 
     # -- guards -----------------------------------------------------------

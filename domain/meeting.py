@@ -239,7 +239,8 @@ class JointMeeting(TextIdAggregate, MeetingRules):
                                     held=held_on.isoformat())
             made.append(ActionItem(
                 f"A{n}", item.id, item.case_ref, owner,
-                personal(f"{self.id}/A{n}/owner", owner_name) if owner_name else None,
+                # A party's name is theirs: erased with them, under the case's subject.
+                personal(f"{item.case_ref}/{owner}", owner_name) if owner_name else None,
                 text("task", spec.task), spec.due))
         self._resolved(item_id=item.id, resolution=text("resolution", resolution),
                        actions=made, **stamp.event_fields())

@@ -22,6 +22,8 @@ from typing import Any
 import attrs
 
 ERASED = "〔已删除〕"  # what an erased field reads as, in every language's output
+# What a sealed field reads as to someone who may not open the key store.
+SEALED = "〔已加密〕"
 
 
 @attrs.frozen
@@ -143,6 +145,8 @@ class Masker:
         """Every text inside a JSON-like document masked (dict keys are codes: left alone)."""
         if isinstance(value, str):
             return self(value)
+        if isinstance(value, PersonalData):  # a sealed field (a statement's text): masked inside
+            return attrs.evolve(value, text=self(value.text))
         if isinstance(value, Mapping):
             return {k: self.document(v) for k, v in value.items()}
         if isinstance(value, list | tuple):

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 import attrs
 
+from domain.personal import PersonalData
 from domain.vocabulary import CommitmentStatus, ProposalStatus
 
 
@@ -13,7 +14,7 @@ from domain.vocabulary import CommitmentStatus, ProposalStatus
 class Statement:
     party: str
     kind: str
-    text: str
+    text: PersonalData  # sealed under the speaking party's subject
     occurred_at: datetime
     id: str = ""  # T1, T2 ... (given on replay from the order recorded)
 

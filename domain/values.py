@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 
 from domain.errors import InvalidInput, RuleViolation
+from domain.personal import PersonalData, personal
 from domain.vocabulary import PartyKind, Role
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
@@ -67,7 +68,7 @@ def non_blank(field: str, limit: int = SHORT_TEXT) -> Validator:
 
 def optional_line(field: str) -> Validator:
     def check(_instance: Any, _attribute: attrs.Attribute[Any], value: Any) -> None:
-        if value is not None:
+        if value is not None and not isinstance(value, PersonalData):  # checked when typed
             non_blank(field)(None, None, value)  # type: ignore[arg-type]
 
     return check
@@ -168,12 +169,19 @@ class Location:
     community: str = attrs.field(converter=strip, validator=non_blank("community"))
     grid: str = attrs.field(converter=strip, validator=non_blank("grid"))
     building: str = attrs.field(converter=strip, validator=non_blank("building"))
-    unit: str | None = attrs.field(default=None, converter=strip_or_none,
-                                   validator=optional_line("unit"))
+    # The room is personal data (sealed under "<case>/location" once the case has a ref).
+    unit: PersonalData | str | None = attrs.field(default=None, converter=strip_or_none,
+                                                  validator=optional_line("unit"))
 
     def __str__(self) -> str:
         parts = [self.community, self.grid, self.building, self.unit]
-        return " / ".join(p for p in parts if p)
+        return " / ".join(str(p) for p in parts if p)
+
+    def sealed(self, ref: str) -> Location:
+        """The room as the case's personal data (a plain room is from an older event)."""
+        if isinstance(self.unit, str):
+            return attrs.evolve(self, unit=personal(f"{ref}/location", self.unit))
+        return self
 
 
 def _party_kind(value: str) -> str:
@@ -200,14 +208,37 @@ class Party:
     key: str
     role: str
     kind: str
-    name: str
-    operator: str | None = None
+    name: PersonalData  # sealed under the party's subject, "<case>/<key>"
+    operator: PersonalData | None = None  # the same subject: erased with the party
     named: bool = False  # complainants only; events recorded before it load as confidential
 
     @classmethod
-    def from_spec(cls, key: str, role: Role, spec: PartySpec) -> Party:
-        return cls(key=key, role=role.value, kind=spec.kind, name=spec.name, operator=spec.operator,
+    def from_spec(cls, ref: str, key: str, role: Role, spec: PartySpec) -> Party:
+        subject = party_subject(ref, key)
+        return cls(key=key, role=role.value, kind=spec.kind, name=personal(subject, spec.name),
+                   operator=personal(subject, spec.operator) if spec.operator else None,
                    named=spec.named and role == Role.COMPLAINANT)
+
+    @property
+    def subject(self) -> str:
+        return self.name.subject
+
+    def sealed(self, ref: str) -> Party:
+        """The party with its name as personal data (older events stored plain text)."""
+        subject = party_subject(ref, self.key)
+        name, operator = self.name, self.operator
+        if not isinstance(name, PersonalData):
+            name = personal(subject, str(name))
+        if operator is not None and not isinstance(operator, PersonalData):
+            operator = personal(subject, str(operator))
+        if name is self.name and operator is self.operator:
+            return self
+        return attrs.evolve(self, name=name, operator=operator)
+
+
+def party_subject(ref: str, key: str) -> str:
+    """The data subject of a case party: "C2026-000001/c1"."""
+    return f"{ref}/{key}"
 
 
 @attrs.frozen

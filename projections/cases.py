@@ -35,11 +35,10 @@ class CaseRow:
     grid: str
     grid_key: str  # "community/grid": grid names repeat across communities
     building: str
-    building_key: str  # "community/grid/building"
-    unit: str | None
+    building_key: str  # "community/grid/building"; places stop at the building (no rooms)
     summary: str
     complainants: int
-    respondents: str  # names, joined with "、"
+    respondents: int  # how many; names are personal data and stay in the (sealed) log
     mediator: str | None
     departments: str  # comma-separated codes of departments referred to
     open_commitments: int
@@ -73,7 +72,9 @@ def case_event_topics() -> list[str]:
 
 class CasesProjection(LocalDays, Projection):
     name = "cases"
-    version = 3  # 2: corrections and retractions; 3: place keys, local days and months, is_closed
+    # 2: corrections and retractions; 3: place keys, local days and months, is_closed;
+    # 4: no personal data (no unit, respondents counted)
+    version = 4
     tables = (CaseRow, CaseCategoryRow)
 
     def topics(self) -> list[str]:
@@ -97,9 +98,9 @@ class CasesProjection(LocalDays, Projection):
         state.put(CaseRow(
             ref=e.originator_id, status="open", is_closed=0, level=e.level, channel=e.channel,
             categories=",".join(e.categories), community=loc.community, grid=loc.grid,
-            grid_key=grid_key, building=loc.building, building_key=building_key, unit=loc.unit,
+            grid_key=grid_key, building=loc.building, building_key=building_key,
             summary=e.summary, complainants=len(e.complainants),
-            respondents="、".join(p.name for p in e.respondents), mediator=None, departments="",
+            respondents=len(e.respondents), mediator=None, departments="",
             open_commitments=0, opened_at=e.occurred_at, opened_on=opened_on,
             opened_month=month(opened_on), last_activity_at=e.occurred_at,
             last_activity_on=opened_on, closed_at=None, closed_on=None, closed_month=None,

@@ -32,8 +32,7 @@ class CommitmentRow:
 
     ref: str
     commitment_id: str
-    party: str  # party key (c1, r1) or department code
-    party_name: str
+    party: str  # party key (c1, r1) or department code; names stay in the sealed log
     duty: str
     due: date
     status: str  # open; fulfilled, breached (terminal); retracted (recorded in error: 撤销)
@@ -47,14 +46,16 @@ class CommitmentRow:
 
 class CommitmentsProjection(LocalDays, Projection):
     name = "commitments"
-    version = 3  # 2: corrections and retractions; 3: local days made_on / settled_on, is_open
+    # 2: corrections and retractions; 3: local days made_on / settled_on, is_open;
+    # 4: no party_name (personal data)
+    version = 4
     tables = (CommitmentRow,)
 
     @handles(CaseEvents.CommitmentMade)
     def made(self, state: State, e: Any) -> None:
         state.put(CommitmentRow(
             ref=e.originator_id, commitment_id=e.commitment_id, party=e.party,
-            party_name=e.party_name, duty=e.duty, due=e.due, status="open", is_open=1,
+            duty=e.duty, due=e.due, status="open", is_open=1,
             made_at=e.occurred_at, made_on=self.day(e.occurred_at), settled_at=None,
             settled_on=None, note=None,
         ))
@@ -85,7 +86,7 @@ class CommitmentsProjection(LocalDays, Projection):
     @handles(CaseEvents.EntryCorrected)
     def corrected(self, state: State, e: Any) -> None:
         if e.kind == "commitment":
-            fields = {k: v for k, v in e.changes.items() if k in ("party", "party_name", "duty",
+            fields = {k: v for k, v in e.changes.items() if k in ("party", "duty",
                                                                    "due")}
             update(state, CommitmentRow, (e.originator_id, e.entry_id), **fields)
         elif e.kind == "settlement" and getattr(e, "parent", None):  # the commitment settled

@@ -6,6 +6,9 @@ the meeting), open commitments, and action items of earlier meetings on the
 same case with their status. Per body: "what you must bring". Once held: the
 resolutions and action items with owner, due date and status. "Overdue" is
 judged on the day asked. Pure: rows come from `fetch`, SQL or an in-memory fold.
+The read model holds no personal data: the chair, party names, rooms and
+statements are left empty here and filled in from the aggregates
+(adapters/meeting_personal.py).
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ def action_status(row: MeetingActionRow, today: date) -> str:
 
 def action_document(row: MeetingActionRow, today: date, tz: tzinfo) -> dict[str, Any]:
     return {"meeting": row.meeting_ref, "id": row.action_id, "item": row.item_id,
-            "case": row.case_ref, "owner": row.owner, "owner_name": row.owner_name,
+            "case": row.case_ref, "owner": row.owner, "owner_name": None,  # names: see below
             "task": row.task, "due": row.due.isoformat(), "status": action_status(row, today),
             "evidence": row.evidence, "evidence_summary": row.evidence_summary,
             "note": row.note, "settled_at": _iso(row.settled_at, tz)}
@@ -69,7 +72,7 @@ def agenda_document(fetch: Fetch, ref: str, today: date, tz: tzinfo,
         "ref": meeting.ref, "title": meeting.title, "level": meeting.level,
         "community": meeting.community, "convened_by": meeting.convened_by,
         "scheduled_at": _iso(meeting.scheduled_at, tz), "venue": meeting.venue,
-        "chair": meeting.chair, "status": meeting.status, "held_at": _iso(meeting.held_at, tz),
+        "chair": None, "status": meeting.status, "held_at": _iso(meeting.held_at, tz),
         "minutes": {"version": meeting.minutes_version, "frozen": meeting.minutes_frozen,
                     "corrections": meeting.corrections},
         "department": department, "today": today.isoformat(),
@@ -108,7 +111,7 @@ def _item(fetch: Fetch, meeting: MeetingRow, item: MeetingItemRow, order: list[s
         "history": [{"entry": h.entry, "kind": h.kind, "who": h.who, "text": h.text,
                      "at": _iso(h.at, tz), "failed": h.failed} for h in history],
         "open_commitments": [{"id": c.commitment_id, "party": c.party,
-                              "party_name": c.party_name, "duty": c.duty,
+                              "party_name": None, "duty": c.duty,
                               "due": c.due.isoformat(), "overdue": c.due < today}
                              for c in commitments],
         "earlier_actions": [action_document(a, today, tz) for a in earlier],

@@ -41,8 +41,9 @@ class CaseFactsHandlers(Projection):
     def opened(self, state: State, e: Any) -> None:
         state.put(PoolCaseRow(
             ref=e.originator_id, status="open", level=e.level, community=e.location.community,
-            location=str(e.location), summary=e.summary, complainants=len(e.complainants),
-            respondents="、".join(str(p.name) for p in e.respondents), departments="",
+            location=" / ".join((e.location.community, e.location.grid, e.location.building)),
+            summary=e.summary, complainants=len(e.complainants),
+            respondents=",".join(p.key for p in e.respondents), departments="",
             opened_at=e.occurred_at, rejected_proposals=0, failed_checks=0, meeting_ref=None,
             waiting=False))
 
@@ -82,7 +83,8 @@ class CaseFactsHandlers(Projection):
 
     @handles(CaseEvents.StatementRecorded)
     def statement(self, state: State, e: Any) -> None:
-        _history(state, e, f"T{e.originator_version}", "statement", e.party, e.text)
+        # What a party said is theirs (personal data): the agenda reads it from the case.
+        _history(state, e, f"T{e.originator_version}", "statement", e.party, "")
 
     @handles(CaseEvents.ProposalMade, CaseEvents.CounterProposalMade)
     def proposed(self, state: State, e: Any) -> None:
@@ -110,7 +112,7 @@ class CaseFactsHandlers(Projection):
     @handles(CaseEvents.CommitmentMade)
     def committed(self, state: State, e: Any) -> None:
         state.put(CaseCommitmentRow(ref=e.originator_id, commitment_id=e.commitment_id,
-                                    party=e.party, party_name=str(e.party_name), duty=e.duty,
+                                    party=e.party, duty=e.duty,
                                     due=e.due, status="open"))
 
     @handles(CaseEvents.CommitmentFulfilled)

@@ -48,7 +48,7 @@ def _release(state: State, meeting_ref: str, item_id: str) -> None:
 
 class MeetingsProjection(CaseFactsHandlers):
     name = "meetings"
-    version = 1
+    version = 2  # 2: no personal data (chair, owner names, statements, rooms)
     tables = MEETING_TABLES
 
     @handles(MeetingEvents.Convened)
@@ -56,7 +56,7 @@ class MeetingsProjection(CaseFactsHandlers):
         state.put(MeetingRow(
             ref=e.originator_id, title=e.title, level=e.level, community=e.community,
             convened_by=e.convened_by, scheduled_at=e.scheduled_at, venue=e.venue,
-            chair=str(e.chair), status="scheduled", held_at=None, bodies="", items="",
+            status="scheduled", held_at=None, bodies="", items="",
             minutes_version=0, minutes_frozen=False, corrections=0))
 
     @handles(MeetingEvents.BodyInvited)
@@ -141,7 +141,6 @@ class MeetingsProjection(CaseFactsHandlers):
             state.put(MeetingActionRow(
                 meeting_ref=e.originator_id, action_id=a.id, case_ref=a.case_ref,
                 item_id=a.item_id, owner=a.owner,
-                owner_name=str(a.owner_name) if a.owner_name is not None else None,
                 task=a.task, due=a.due, status="open", evidence=None, evidence_summary=None,
                 note=None, settled_at=None))
 

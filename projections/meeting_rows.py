@@ -26,8 +26,7 @@ class MeetingRow:
     convened_by: str
     scheduled_at: datetime
     venue: str
-    chair: str
-    status: str
+    status: str  # (the chair is personal data: in the log only)
     held_at: datetime | None
     bodies: str  # invited body codes in order of invitation, comma-separated
     items: str  # active item ids in agenda order, comma-separated
@@ -84,8 +83,7 @@ class MeetingActionRow:
     action_id: str
     case_ref: str
     item_id: str
-    owner: str  # a body code or a party key of the case
-    owner_name: str | None  # the party's name when a party owns it
+    owner: str  # a body code or a party key of the case (names: in the log only)
     task: str
     due: date
     status: str  # open, done, missed (overdue is judged when read)
@@ -106,10 +104,10 @@ class PoolCaseRow:
     status: str
     level: str
     community: str
-    location: str
+    location: str  # community / grid / building: places stop at the building
     summary: str
     complainants: int
-    respondents: str  # names joined with "、"
+    respondents: str  # party keys, comma-separated (r1,r2): names are personal data
     departments: str  # codes referred to, distinct, in order, comma-separated
     opened_at: datetime
     rejected_proposals: int
@@ -129,7 +127,7 @@ class CaseHistoryRow:
     entry: str  # P1 / S1 for proposals and checks; T<version> / R<version> otherwise
     kind: str  # statement, proposal, spot_check, response
     who: str | None  # a party key or a department code
-    text: str
+    text: str  # empty for a statement (personal data, read from the case)
     at: datetime
     failed: bool  # a rejected proposal, a failed spot check
 
@@ -142,7 +140,6 @@ class CaseCommitmentRow:
     ref: str
     commitment_id: str
     party: str
-    party_name: str
     duty: str
     due: date
     status: str

@@ -63,6 +63,7 @@ def drop_schema(schema: str) -> None:
                          dbname=config.dbname, password=config.password or None,
                          autocommit=True) as conn:
         conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+        conn.execute(f'DROP SCHEMA IF EXISTS "{schema}_keys" CASCADE')  # its subjects' keys
 
 
 @pytest.fixture(autouse=True)

@@ -193,7 +193,7 @@ def check_history(app: Gongzhi, store: Path, ref: str, recorded: list[datetime])
                 for n in range(1, versions + 1)}
     for n in range(1, versions + 1):
         assert plain(case_document(fold(app, ref, n), today)) == expected[n]
-        found = upto(rows, version=n)
+        found = upto(rows, version=n, keys=app.keys)
         assert found is not None
         event, state = found
         assert event.originator_version == n
@@ -202,7 +202,7 @@ def check_history(app: Gongzhi, store: Path, ref: str, recorded: list[datetime])
 
     # --known-at: the last version recorded at or before the moment.
     def version_as_of(moment: datetime) -> int:
-        found = upto(rows, known_by=moment)
+        found = upto(rows, known_by=moment, keys=app.keys)
         return found[0].originator_version if found else 0
 
     for n, moment in enumerate(recorded, 1):

@@ -144,11 +144,11 @@ def test_open_records_an_open_grid_case_with_keyed_parties() -> None:
     assert case.level == Level.GRID
     assert case.mediator is None
     assert case.categories == ("noise", "cooking_fumes")
-    assert [(p.key, p.name, p.role) for p in case.parties] == [
+    assert [(p.key, str(p.name), p.role) for p in case.parties] == [
         ("c1", "张女士", "complainant"), ("c2", "赵先生", "complainant"),
         ("r1", "老王饭店", "respondent"),
     ]
-    assert case.respondents[0].operator == "王建国"
+    assert str(case.respondents[0].operator) == "王建国"
     assert case.opened_at == OPENED
     assert case.opened_by == "受理员"
     assert str(case.nuisance_window) == "22:00–02:00"
@@ -199,7 +199,8 @@ def test_join_adds_the_next_complainant() -> None:
     case = new_case()
     party = case.join(PartySpec("李先生"), stamp(1))
     assert recorded(case) == ["ComplainantJoined"]
-    assert (party.key, party.role, party.name) == ("c2", "complainant", "李先生")
+    assert (party.key, party.role, str(party.name)) == ("c2", "complainant", "李先生")
+    assert party.name.subject == "C2026-000001/c2"  # personal data, sealed per person
     assert [p.key for p in case.complainants] == ["c1", "c2"]
     assert case.find_party("李先生").key == "c2"
     assert case.version == 2
@@ -260,7 +261,7 @@ def test_record_statement_by_key_or_name() -> None:
     case.record_statement("c1", StatementKind.STATEMENT, "每晚22点后噪音很大", stamp(1))
     case.record_statement("老王饭店", StatementKind.DEMAND, "希望允许营业到23点", stamp(2))
     assert recorded(case) == ["StatementRecorded", "StatementRecorded"]
-    assert [(s.party, s.kind, s.text) for s in case.statements] == [
+    assert [(s.party, s.kind, str(s.text)) for s in case.statements] == [
         ("c1", "statement", "每晚22点后噪音很大"), ("r1", "demand", "希望允许营业到23点"),
     ]
     assert case.statements[1].occurred_at == at(2)

@@ -30,8 +30,8 @@ def test_a_breach_opens_a_case_against_the_bound_party_that_records_the_clause(
     assert check.result == "breached" and check.case_ref == "C2026-000002"
     case = app.get_case(check.case_ref)
     assert case.enforces == f"{ref}/c1"
-    assert [p.name for p in case.respondents] == ["老王饭店"]
-    assert [p.name for p in case.complainants] == ["周婷"]
+    assert [str(p.name) for p in case.respondents] == ["老王饭店"]
+    assert [str(p.name) for p in case.complainants] == ["周婷"]
     assert case.location.building == "5栋" and case.categories == ("noise",)
     text = render_case(case_document(case, at(10, 26).date()), "zh")
     assert f"执行公约条款：{ref}/c1" in text

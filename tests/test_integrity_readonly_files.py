@@ -57,11 +57,13 @@ def test_reads_work_in_a_read_only_folder(shared_tmp: Path) -> None:
     runner = CliRunner()
     assert runner.invoke(cli, ["--store", str(store), "--actor", "李", *OPEN]).exit_code == 0
     assert runner.invoke(cli, ["--store", str(store), "case", "list"]).exit_code == 0
-    connection = sqlite3.connect(store)
-    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    connection.close()
-    for suffix in ("-wal", "-shm"):
-        Path(f"{store}{suffix}").unlink(missing_ok=True)
+    keys = folder / "gongzhi.keys.db"  # the subjects' keys: 0600, this reader may not open it
+    for database in (store, keys):
+        connection = sqlite3.connect(database)
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        connection.close()
+        for suffix in ("-wal", "-shm"):
+            Path(f"{database}{suffix}").unlink(missing_ok=True)
     state = shared_tmp / "state"
     state.mkdir(mode=0o777)
     state.chmod(0o777)
@@ -74,5 +76,5 @@ def test_reads_work_in_a_read_only_folder(shared_tmp: Path) -> None:
         code, output = _run_as_reader(store, state, *command)
         assert code == 0, (command, output)
         assert "readonly" not in output
-    assert sorted(p.name for p in folder.iterdir()) == ["gongzhi.db"]
+    assert sorted(p.name for p in folder.iterdir()) == ["gongzhi.db", "gongzhi.keys.db"]
     assert stat.S_IMODE(store.stat().st_mode) == 0o444
