@@ -54,5 +54,8 @@ def copy_events(source: Gongzhi, target: Gongzhi) -> int:
             break
         start = page[-1].id + 1
     if stored:
-        target.recorder.insert_events(stored)
+        # Through the event store's recorder, which stores the keys the encoding just made
+        # before the events sealed with them; the bare recorder would leave them unsaved and
+        # every name in the demo unreadable, as if erased.
+        target.events.recorder.insert_events(stored)
     return len(stored)
