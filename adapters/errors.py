@@ -61,6 +61,19 @@ def changed_by_someone_else(kind: AggregateKind | None, ref: str) -> ConcurrentC
     )
 
 
+class KeyStoreDamaged(AppError):
+    code = "key_store_damaged"
+
+
+def key_store_damaged(path: str, detail: str) -> KeyStoreDamaged:
+    return KeyStoreDamaged(
+        f"个人信息密钥库 {path} 已损坏，无法读取；事件日志未受影响。"
+        "请从备份恢复该文件（与事件存储同一时间的备份），恢复前不要再写入",
+        f"the key store {path} is damaged and cannot be read ({detail}); the event log is "
+        "not affected. Restore that file from its backup (taken with the store's) and "
+        "write nothing until then")
+
+
 def no_store(path: str) -> NotFound:
     return NotFound(f"{path} 处没有数据存储：尚无任何记录（请检查 --store）",
                     f"no store at {path}: nothing has been recorded there yet (check --store)")

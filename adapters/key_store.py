@@ -153,6 +153,26 @@ class KeyStore:
         raise NotImplementedError
 
 
+def _named_if_damaged(method: Any) -> Any:
+    """A key file that is not a SQLite database (truncated, overwritten) is refused by name:
+    left to the decoder, it read as "a stored event can no longer be read", blaming the log."""
+    import functools
+
+    @functools.wraps(method)
+    def guarded(self: SQLiteKeyStore, *args: Any) -> Any:
+        import sqlite3
+
+        try:
+            return method(self, *args)
+        except sqlite3.OperationalError:  # locked, busy, no such table: the callers' business
+            raise
+        except sqlite3.DatabaseError as error:  # "file is not a database", "malformed"
+            from adapters.errors import key_store_damaged
+
+            raise key_store_damaged(self.path, str(error)) from None
+    return guarded
+
+
 class SQLiteKeyStore(KeyStore):
     def __init__(self, path: str, read_only: bool = False) -> None:
         super().__init__(read_only)
@@ -187,6 +207,7 @@ class SQLiteKeyStore(KeyStore):
             self._connection = conn
         return self._connection
 
+    @_named_if_damaged
     def _load(self) -> Iterable[tuple[str, bytes]]:
         conn = self._connect(create=False)
         if conn is None:
@@ -198,6 +219,7 @@ class SQLiteKeyStore(KeyStore):
                 return []
             raise
 
+    @_named_if_damaged
     def _load_one(self, subject: str) -> bytes | None:
         conn = self._connect(create=False)
         if conn is None:
@@ -210,6 +232,7 @@ class SQLiteKeyStore(KeyStore):
             raise
         return bytes(row[0]) if row else None
 
+    @_named_if_damaged
     def _insert(self, keys: dict[str, bytes]) -> dict[str, bytes]:
         conn = self._connect(create=True)
         conn.execute("BEGIN IMMEDIATE")
@@ -224,6 +247,7 @@ class SQLiteKeyStore(KeyStore):
         conn.execute("COMMIT")
         return stored
 
+    @_named_if_damaged
     def _delete(self, subjects: list[str]) -> None:
         conn = self._connect(create=False)
         if conn is None:

@@ -118,6 +118,7 @@ def _translate(error: Exception, ctx: click.Context, lang: str, as_json: bool) -
         if error.exit_code == 2:
             return JsonAwareUsageError(message, error.code, ctx, as_json)
         return JsonAwareError(message, error.code, as_json)
+    error = _app_error_inside(error)
     if isinstance(error, AppError):
         return JsonAwareError(error.message(lang), error.code, as_json)
     if isinstance(error, click.UsageError):  # click's own: bad option values, missing arguments
@@ -133,6 +134,17 @@ def _translate(error: Exception, ctx: click.Context, lang: str, as_json: bool) -
     if store_message is None:
         return error
     return JsonAwareError(store_message, "store_error", as_json)
+
+
+def _app_error_inside(error: Exception) -> Exception:
+    """Our own refusal, raised where a library wraps what fails in its own error (the
+    key store is read inside eventsourcing's decoder): shown as itself."""
+    cause = error.__cause__
+    while cause is not None:
+        if isinstance(cause, AppError):
+            return cause
+        cause = cause.__cause__
+    return error
 
 
 _READS_EVENTS = ("adapters/replay.py", "adapters/jsonable.py", "adapters/case_view.py",
