@@ -130,6 +130,11 @@ class KeyStore:
             self._loaded().pop(subject, None)
         return had
 
+    def lost(self) -> bool:
+        """True if the key store itself is missing (not one key: the whole store), so that a
+        sealed field without its key was not erased but cannot be read here."""
+        return False
+
     def forget(self) -> None:
         """Drop what was read into memory (the next read loads from storage again)."""
         self._keys = None
@@ -178,11 +183,18 @@ class SQLiteKeyStore(KeyStore):
         super().__init__(read_only)
         self.path = path
         self._connection: Any = None
+        self._lost: bool | None = None
+
+    def lost(self) -> bool:
+        if self._lost is None:  # asked again per sealed field: the answer of the first ask
+            self._lost = not os.path.exists(self.path) or os.path.getsize(self.path) == 0
+        return self._lost
 
     def _connect(self, create: bool) -> Any:
         import sqlite3
 
         if self._connection is None:
+            self.lost()  # as it was found, before opening it makes an empty file a database
             if self.read_only:
                 if not os.path.exists(self.path):
                     return None
@@ -192,12 +204,14 @@ class SQLiteKeyStore(KeyStore):
                 self._connection = sqlite3.connect(sqlite_read_only_uri(self.path), uri=True,
                                                    timeout=30, isolation_level=None)
                 return self._connection
-            if not os.path.exists(self.path):
+            if self.lost():  # missing or empty: made only to store keys, never by a read
                 if not create:
                     return None
-                from adapters.private_files import create_private_file
+                if not os.path.exists(self.path):
+                    from adapters.private_files import create_private_file
 
-                create_private_file(self.path)
+                    create_private_file(self.path)
+                self._lost = False  # from now on it holds what this writer stores
             conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
             conn.execute("PRAGMA secure_delete=ON")  # destroyed keys are overwritten
             conn.execute("PRAGMA journal_mode=WAL")

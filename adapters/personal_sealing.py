@@ -59,6 +59,12 @@ class SealedPersonalData(Transcoding):
             return PersonalData(subject=subject, text=str(data.get("text", ERASED)))
         key = self.keys.key(subject) if self.keys is not None else None
         if key is None:
+            if self.keys is not None and self.keys.lost():
+                if not self.keys.read_only:  # a write would make a new, empty key store
+                    from adapters.errors import key_store_missing
+
+                    raise key_store_missing(getattr(self.keys, "path", ""))
+                return PersonalData(subject=subject, text=SEALED)  # not erased: not here
             unavailable = self.keys is not None and self.keys.unavailable
             return PersonalData(subject=subject, text=SEALED if unavailable else ERASED)
         raw = base64.b64decode(data["sealed"])

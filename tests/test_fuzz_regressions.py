@@ -50,3 +50,20 @@ def test_a_key_store_overwritten_with_garbage_is_named_and_nothing_is_written(
     shown = _run(store, "case", "show", "2026-1", lang="zh")
     assert "密钥库" in shown.stderr and "file is not" not in shown.stderr
     assert _events(store) == before
+
+
+def test_a_deleted_key_store_is_not_an_erasure_and_no_write_starts_a_new_one(
+        tmp_path: Path) -> None:
+    # Every name read as erased and the next write made a fresh, empty key store beside
+    # the old ciphertext: the loss was silent and then permanent.
+    store = tmp_path / "g.db"
+    assert _run(store, *OPEN).exit_code == 0
+    before = _events(store)
+    for suffix in ("", "-wal", "-shm"):
+        (tmp_path / f"g.keys.db{suffix}").unlink(missing_ok=True)
+    refused = _run(store, "--json", "case", "note", "2026-1", "hello")
+    assert refused.exit_code == 1, refused.output
+    assert json.loads(refused.stderr)["error"]["code"] == "key_store_damaged"
+    assert _events(store) == before and not (tmp_path / "g.keys.db").exists()
+    shown = _run(store, "--json", "case", "show", "2026-1")
+    assert json.loads(shown.stdout)["complainants"][0]["name"] == "〔已加密〕"  # not 〔已删除〕
