@@ -61,6 +61,10 @@ def changed_by_someone_else(kind: AggregateKind | None, ref: str) -> ConcurrentC
     )
 
 
+class ForeignStore(AppError):
+    code = "not_a_store"
+
+
 class KeyStoreDamaged(AppError):
     code = "key_store_damaged"
 

@@ -190,6 +190,32 @@ class GongzhiSQLiteFactory(SQLiteFactory):
         return recorder
 
 
+def refuse_if_foreign(path: str) -> None:
+    """Refuse a SQLite file that holds tables but no Gongzhi events: someone else's database.
+
+    Opened as a store, it would be given the events table and every read model's table
+    before any command could be refused. A file that is not SQLite at all is left to the
+    driver, whose refusal already says so.
+    """
+    try:
+        connection = sqlite3.connect(f"file:{quote(path)}?mode=ro", uri=True, timeout=5)
+        try:
+            names = [r[0] for r in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type='table'")]
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return
+    if names and EVENTS_TABLE not in names:
+        from adapters.errors import ForeignStore
+
+        shown = "、".join(sorted(names)[:5])
+        raise ForeignStore(f"{path} 是别的 SQLite 数据库（含有表 {shown}），不是 Gongzhi 的数据存储；"
+                       "未作任何改动，请检查 --store",
+                       f"{path} is another SQLite database (tables {', '.join(sorted(names)[:5])}),"
+                       " not a Gongzhi store; nothing was changed: check --store")
+
+
 def discard_if_empty(path: str) -> bool:
     """Remove a store this command created if it recorded nothing (a refused first command).
 

@@ -153,6 +153,9 @@ class Runtime:
         if path in self._checked:
             return
         self._checked.add(path)
+        from adapters.sqlite_store import refuse_if_foreign
+
+        refuse_if_foreign(path)  # before anything creates its tables in someone else's file
         mode = readable_by_others(path)
         if mode is not None:
             click.echo(self.say(

@@ -67,3 +67,17 @@ def test_a_deleted_key_store_is_not_an_erasure_and_no_write_starts_a_new_one(
     assert _events(store) == before and not (tmp_path / "g.keys.db").exists()
     shown = _run(store, "--json", "case", "show", "2026-1")
     assert json.loads(shown.stdout)["complainants"][0]["name"] == "〔已加密〕"  # not 〔已删除〕
+
+
+def test_a_store_setting_pointing_at_another_sqlite_database_changes_nothing_in_it(
+        tmp_path: Path) -> None:
+    # A refused write still gave someone else's database the events and read-model tables.
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE contacts (name TEXT)")
+    for args in (["case", "note", "2026-1", "x"], ["case", "list"], ["demo"]):
+        result = _run(other, "--json", *args)
+        assert result.exit_code == 1, result.output
+        assert json.loads(result.stderr)["error"]["code"] == "not_a_store"
+    with sqlite3.connect(other) as db:
+        assert [r[0] for r in db.execute("SELECT name FROM sqlite_master")] == ["contacts"]
