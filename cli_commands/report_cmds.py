@@ -35,9 +35,10 @@ def parse_by(value: str | None) -> tuple[str, ...]:
     unknown = [n for n in names if n not in CROSS_DIMENSIONS]
     if unknown or not names:
         lang = runtime().lang
+        given = ", ".join(unknown) if unknown else value  # ",," names no dimension at all
         raise click.BadParameter(
-            (f"未知的维度 {', '.join(unknown)}；可选：{', '.join(CROSS_DIMENSIONS)}" if lang == "zh"
-             else f"unknown dimension(s) {', '.join(unknown)}; choose from "
+            (f"未知的维度“{given}”；可选：{'、'.join(CROSS_DIMENSIONS)}" if lang == "zh"
+             else f"unknown dimension(s) '{given}'; choose from "
              f"{', '.join(CROSS_DIMENSIONS)}"), param_hint="'--by'")
     return names
 

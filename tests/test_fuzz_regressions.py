@@ -81,3 +81,10 @@ def test_a_store_setting_pointing_at_another_sqlite_database_changes_nothing_in_
         assert json.loads(result.stderr)["error"]["code"] == "not_a_store"
     with sqlite3.connect(other) as db:
         assert [r[0] for r in db.execute("SELECT name FROM sqlite_master")] == ["contacts"]
+
+
+def test_report_by_naming_no_dimension_says_what_was_given(tmp_path: Path) -> None:
+    store = tmp_path / "g.db"
+    assert _run(store, *OPEN).exit_code == 0
+    result = _run(store, "report", "summary", "--by", ",,", lang="zh")
+    assert result.exit_code == 2 and "“,,”" in result.output and "month、community" in result.output
