@@ -130,10 +130,17 @@ class KeyStore:
             self._loaded().pop(subject, None)
         return had
 
+    def has_pending(self) -> bool:
+        return bool(self._pending)
+
     def lost(self) -> bool:
         """True if the key store itself is missing (not one key: the whole store), so that a
         sealed field without its key was not erased but cannot be read here."""
         return False
+
+    def describe(self) -> str:
+        """Where the keys are, for messages: the file, or the PostgreSQL schema."""
+        return ""
 
     def forget(self) -> None:
         """Drop what was read into memory (the next read loads from storage again)."""
@@ -189,6 +196,9 @@ class SQLiteKeyStore(KeyStore):
         if self._lost is None:  # asked again per sealed field: the answer of the first ask
             self._lost = not os.path.exists(self.path) or os.path.getsize(self.path) == 0
         return self._lost
+
+    def describe(self) -> str:
+        return self.path
 
     def _connect(self, create: bool) -> Any:
         import sqlite3
@@ -285,6 +295,13 @@ class PostgresKeyStore(KeyStore):
         self.config = config
         self.schema = key_schema(config.schema)
         self._connection: Any = None
+        self._lost = False  # the key table was found missing by a read
+
+    def lost(self) -> bool:
+        return self._lost
+
+    def describe(self) -> str:
+        return self.schema
 
     def _connect(self) -> Any:
         if self._connection is None:
@@ -310,7 +327,8 @@ class PostgresKeyStore(KeyStore):
 
         try:
             rows = self._connect().execute(f"SELECT subject, key FROM {self._table}").fetchall()
-        except psycopg.errors.UndefinedTable:  # no key was ever made in this schema
+        except psycopg.errors.UndefinedTable:  # no key was ever made in this schema (or lost)
+            self._lost = True
             return []
         except psycopg.errors.InsufficientPrivilege:  # a role not granted the keys: all sealed
             self.unavailable = True
@@ -324,6 +342,7 @@ class PostgresKeyStore(KeyStore):
             row = self._connect().execute(f"SELECT key FROM {self._table} WHERE subject = %s",
                                           (subject,)).fetchone()
         except psycopg.errors.UndefinedTable:
+            self._lost = True
             return None
         except psycopg.errors.InsufficientPrivilege:
             self.unavailable = True
@@ -339,7 +358,9 @@ class PostgresKeyStore(KeyStore):
                 if create:
                     self._create()
                     create, created = False, True
-                return self._insert_once(keys)
+                stored = self._insert_once(keys)
+                self._lost = False  # from now on it holds what this writer stores
+                return stored
             except (psycopg.errors.UndefinedTable, psycopg.errors.InvalidSchemaName):
                 if created:
                     raise

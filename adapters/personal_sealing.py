@@ -63,7 +63,7 @@ class SealedPersonalData(Transcoding):
                 if not self.keys.read_only:  # a write would make a new, empty key store
                     from adapters.errors import key_store_missing
 
-                    raise key_store_missing(getattr(self.keys, "path", ""))
+                    raise key_store_missing(self.keys.describe())
                 return PersonalData(subject=subject, text=SEALED)  # not erased: not here
             unavailable = self.keys is not None and self.keys.unavailable
             return PersonalData(subject=subject, text=SEALED if unavailable else ERASED)

@@ -6,9 +6,12 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
+from adapters.settings import StoreConfig
 from cli import cli
+from tests.conftest import PG_URL
 
 
 def _run(store: Path, *args: str, lang: str = "en") -> object:
@@ -65,6 +68,8 @@ def test_a_deleted_key_store_is_not_an_erasure_and_no_write_starts_a_new_one(
     assert refused.exit_code == 1, refused.output
     assert json.loads(refused.stderr)["error"]["code"] == "key_store_damaged"
     assert _events(store) == before and not (tmp_path / "g.keys.db").exists()
+    assert _run(store, *OPEN).exit_code == 1  # a new case's keys would start a new store too
+    assert _events(store) == before and not (tmp_path / "g.keys.db").exists()
     shown = _run(store, "--json", "case", "show", "2026-1")
     assert json.loads(shown.stdout)["complainants"][0]["name"] == "〔已加密〕"  # not 〔已删除〕
 
@@ -88,3 +93,21 @@ def test_report_by_naming_no_dimension_says_what_was_given(tmp_path: Path) -> No
     assert _run(store, *OPEN).exit_code == 0
     result = _run(store, "report", "summary", "--by", ",,", lang="zh")
     assert result.exit_code == 2 and "“,,”" in result.output and "month、community" in result.output
+
+
+@pytest.mark.postgres
+def test_a_dropped_key_schema_on_postgresql_refuses_writes_too(pg_config: StoreConfig) -> None:
+    import psycopg
+
+    url = f"{PG_URL}?schema={pg_config.schema}"
+    run = lambda *a: CliRunner().invoke(cli, ["--store", url, "--lang", "en",  # noqa: E731
+                                              "--actor", "fuzz", "--json", *a])
+    assert run(*OPEN).exit_code == 0
+    with psycopg.connect(host=pg_config.host, port=pg_config.port, user=pg_config.user,
+                         dbname=pg_config.dbname, autocommit=True) as conn:
+        conn.execute(f'DROP SCHEMA "{pg_config.schema}_keys" CASCADE')
+    for args in (["case", "note", "2026-1", "x"], OPEN):
+        result = run(*args)
+        assert result.exit_code == 1, result.output
+        assert json.loads(result.stderr)["error"]["code"] == "key_store_damaged"
+    assert json.loads(run("case", "show", "2026-1").stdout)["complainants"][0]["name"] == "〔已加密〕"
