@@ -48,14 +48,40 @@ def erased_subjects(app: Any) -> set[str]:
     return found
 
 
+def unknown_subjects(app: Any, subjects: Iterable[str]) -> list[str]:
+    """Those of `subjects` no event of their aggregate seals a field under (a typo, a case
+    not opened yet): the subject id names its aggregate before the slash."""
+    by_ref: dict[str, list[str]] = {}
+    for subject in subjects:
+        by_ref.setdefault(subject.split("/", 1)[0], []).append(subject)
+    unknown: list[str] = []
+    for ref, wanted in by_ref.items():
+        stored = b"".join(bytes(e.state) for e in app.recorder.select_events(ref))
+        unknown += [s for s in wanted if f'"subject":"{s}"'.encode() not in stored]
+    return unknown
+
+
 def erase(app: Any, stamp: Stamp, subjects: Iterable[str], reason: str,
-          scope: str = "") -> dict[str, Any]:
-    """Record the erasure of `subjects` (those not yet recorded), then destroy their keys."""
+          scope: str = "", given_by_id: bool = False) -> dict[str, Any]:
+    """Record the erasure of `subjects` (those not yet recorded), then destroy their keys.
+
+    Subjects typed by id (`given_by_id`) must exist: recorded, an erasure of nobody would
+    still read as done, and keys made ahead for a case not yet opened would be destroyed.
+    """
     wanted = sorted({check_subject(s) for s in subjects})
     if not wanted:
         raise InvalidInput("no_subjects")
     already = erased_subjects(app)
     new = [s for s in wanted if s not in already]
+    unknown = unknown_subjects(app, new) if given_by_id else []
+    if unknown:
+        from adapters.errors import NotFound
+
+        raise NotFound(f"本库中没有信息主体 {'、'.join(unknown)}（没有任何记录以此编号保存个人信息），"
+                       "未记录任何删除；请核对编号（gongzhi case show 可查看当事人编号）",
+                       f"no data subject {', '.join(unknown)} in this store (nothing was "
+                       "recorded under that id); nothing was erased: check the id (case show "
+                       "lists the parties' keys)")
     ref = None
     if new:
         erasure: Erasure = app.save_numbered(ERASURE_PREFIX, lambda number: Erasure.record(

@@ -135,7 +135,8 @@ def erase(ref: str | None, party: str | None, subjects: tuple[str, ...],
     elif closed_before is not None:
         wanted = _closed_subjects(rt, app, closed_before)
         scope = f"--closed-before {closed_before.isoformat()}"
-    result = erase_subjects(app, rt.stamp(None), wanted, reason, scope) if wanted else {
+    result = erase_subjects(app, rt.stamp(None), wanted, reason, scope,
+                            given_by_id=bool(subjects)) if wanted else {
         "erasure": None, "subjects": [], "recorded": [], "keys_destroyed": [],
         "already_erased": []}
     with open_read_models(app, rt.read_config, terminal_progress(rt)) as models:

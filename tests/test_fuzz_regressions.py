@@ -111,3 +111,18 @@ def test_a_dropped_key_schema_on_postgresql_refuses_writes_too(pg_config: StoreC
         assert result.exit_code == 1, result.output
         assert json.loads(result.stderr)["error"]["code"] == "key_store_damaged"
     assert json.loads(run("case", "show", "2026-1").stdout)["complainants"][0]["name"] == "〔已加密〕"
+
+
+def test_erasing_a_subject_id_that_names_nobody_records_nothing(tmp_path: Path) -> None:
+    # A typo (c9) or a case not opened yet was recorded as erased, and the latter's key,
+    # made ahead, destroyed.
+    store = tmp_path / "g.db"
+    assert _run(store, *OPEN).exit_code == 0
+    before = _events(store)
+    for subject in ("C2026-000001/c9", "C2026-000002/c1"):
+        result = _run(store, "--json", "privacy", "erase", "--subject", subject, "--reason", "x")
+        assert result.exit_code == 1, result.output
+        assert json.loads(result.stderr)["error"]["code"] == "not_found"
+    assert _events(store) == before
+    assert _run(store, "privacy", "erase", "--subject", "C2026-000001/c1", "--reason",
+                "x").exit_code == 0
