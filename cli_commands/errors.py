@@ -127,6 +127,13 @@ def _translate(error: Exception, ctx: click.Context, lang: str, as_json: bool) -
     if isinstance(error, click.ClickException):
         return (JsonAwareError(error.format_message(), "refused", as_json, error.exit_code)
                 if as_json else error)
+    if isinstance(error, UnicodeEncodeError) and "surrogates" in str(error):
+        # Bytes typed that are not UTF-8 (Python keeps them as lone surrogates) reached a
+        # driver or a file name as a filter; written fields refuse them in the domain.
+        return JsonAwareUsageError("输入中有不是有效 UTF-8 的文本（终端或脚本的编码应为 UTF-8）"
+                                   if lang == "zh" else "an argument is not valid UTF-8 text "
+                                   "(the terminal's or script's encoding should be UTF-8)",
+                                   "not_utf8", ctx, as_json)
     if isinstance(error, OverflowError):  # a number too large for the store (--limit 10**20)
         return JsonAwareUsageError("一个数值过大" if lang == "zh" else "a number given is too "
                                    "large", "usage", ctx, as_json)

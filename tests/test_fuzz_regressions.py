@@ -126,3 +126,15 @@ def test_erasing_a_subject_id_that_names_nobody_records_nothing(tmp_path: Path) 
     assert _events(store) == before
     assert _run(store, "privacy", "erase", "--subject", "C2026-000001/c1", "--reason",
                 "x").exit_code == 0
+
+
+def test_a_filter_that_is_not_utf8_is_bad_input_not_an_internal_error(tmp_path: Path) -> None:
+    # Lone surrogates (bytes that are not UTF-8) reached the SQLite driver: exit 70.
+    store = tmp_path / "g.db"
+    assert _run(store, *OPEN).exit_code == 0
+    for args in (["convention", "list", "--community", "ab\udcff"],
+                 ["convention", "status", "--party", "\udcff"],
+                 ["case", "list", "--community", "\udcc3"]):
+        result = _run(store, "--json", *args)
+        assert result.exit_code == 2, result.output
+        assert json.loads(result.stderr)["error"]["code"] == "not_utf8"
