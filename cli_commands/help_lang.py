@@ -54,7 +54,8 @@ CLICK_ZH = {
     "Argument {name!r} takes {nargs} values.": "参数 {name!r} 需要 {nargs} 个值。",
     "{value!r} is not {choice}.": "{value!r} 不是 {choice}。",
     "{value!r} is not one of {choices}.": "{value!r} 不在可选值 {choices} 之中。",
-    "{value!r} is not a valid {number_type}.": "{value!r} 不是有效的{number_type}。",
+    # click fills {number_type} with the type's English name (integer range), untranslated
+    "{value!r} is not a valid {number_type}.": "{value!r} 不是有效的数值。",
     "integer": "整数",
     "float": "小数",
     "{value} is not in the range {range}.": "{value} 不在范围 {range} 之内。",

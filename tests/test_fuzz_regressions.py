@@ -138,3 +138,10 @@ def test_a_filter_that_is_not_utf8_is_bad_input_not_an_internal_error(tmp_path: 
         result = _run(store, "--json", *args)
         assert result.exit_code == 2, result.output
         assert json.loads(result.stderr)["error"]["code"] == "not_utf8"
+
+
+def test_a_number_option_refused_in_chinese_names_no_english_type(tmp_path: Path) -> None:
+    # click filled in its type's English name: “'x' 不是有效的integer range。”
+    result = _run(tmp_path / "g.db", "convention", "list", "--limit", "x", lang="zh")
+    assert result.exit_code == 2 and "不是有效的数值" in result.output
+    assert "integer" not in result.output
