@@ -90,8 +90,9 @@ def _run(names: tuple[str, ...], action: str, key: str, said: tuple[str, str]) -
         unknown = [n for n in names if n not in models.names]
         if unknown:
             raise click.BadParameter(rt.say(
-                f"没有读模型 {'、'.join(unknown)}；现有：{'、'.join(models.names)}",
-                f"unknown projection(s) {', '.join(unknown)}; known: {', '.join(models.names)}"),
+                f"没有读模型{'、'.join(f'“{n}”' for n in unknown)}；现有：{'、'.join(models.names)}",
+                f"unknown projection(s) {', '.join(repr(n) for n in unknown)}; known: "
+                f"{', '.join(models.names)}"),
                 param_hint="NAMES")
         done = getattr(models, action)(*names)
     rt.emit({key: done}, "\n".join(

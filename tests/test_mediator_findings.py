@@ -174,8 +174,8 @@ def test_projections_status_tells_not_built_from_behind(tmp_path: Path) -> None:
     assert (status["cases"]["state"], status["cases"]["lag"]) == ("behind", 1)
     assert "behind by 1 events" in desk.ok("projections", "status", lang="en")
     assert "落后 1 个事件" in desk.ok("projections", "status")
-    for lang, words in (("zh", "没有读模型 nosuch；现有：cases、commitments"),
-                        ("en", "unknown projection(s) nosuch; known: cases, commitments")):
+    for lang, words in (("zh", "没有读模型“nosuch”；现有：cases、commitments"),
+                        ("en", "unknown projection(s) 'nosuch'; known: cases, commitments")):
         unknown = desk.run("projections", "rebuild", "nosuch", lang=lang)
         assert unknown.exit_code == 2 and words in unknown.stderr
 
