@@ -35,12 +35,20 @@ class Retention(click.ParamType[Any]):
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if isinstance(value, tuple):
             return value
-        match = re.fullmatch(r"\s*(\d{1,4})\s*(y|m|d|年|个月|月|天)\s*", str(value))
+        match = re.fullmatch(r"\s*(\d{1,6})\s*(y|m|d|年|个月|月|天)\s*", str(value))
         if not match:
             self.fail(say(ctx, f"“{value}”不是有效的期限，应形如 3y、18m 或 400d",
                           f"'{value}' is not a period; use e.g. 3y, 18m or 400d"), param, ctx)
         unit = {"年": "y", "个月": "m", "月": "m", "天": "d"}.get(match.group(2), match.group(2))
-        return int(match.group(1)), unit
+        amount = int(match.group(1))
+        if amount > _LONGEST[unit]:  # 9999y counted back from 2026 is before year 1
+            self.fail(say(ctx, f"期限“{value}”过长：最多 100 年（100y、1200m 或 36525d）",
+                          f"'{value}' is too long a period: at most 100 years (100y, 1200m or "
+                          "36525d)"), param, ctx)
+        return amount, unit
+
+
+_LONGEST = {"y": 100, "m": 1200, "d": 36525}
 
 
 def before(day: date, period: tuple[int, str]) -> date:

@@ -145,3 +145,13 @@ def test_a_number_option_refused_in_chinese_names_no_english_type(tmp_path: Path
     result = _run(tmp_path / "g.db", "convention", "list", "--limit", "x", lang="zh")
     assert result.exit_code == 2 and "不是有效的数值" in result.output
     assert "integer" not in result.output
+
+
+def test_a_retention_period_reaching_before_year_one_is_bad_input(tmp_path: Path) -> None:
+    # 9999y from 2026 is before year 1: AssertionError('unreachable'), an internal error.
+    store = tmp_path / "g.db"
+    assert _run(store, *OPEN).exit_code == 0
+    for period in ("9999y", "1201m", "36526d"):
+        result = _run(store, "privacy", "due", "--after", period)
+        assert result.exit_code == 2 and "at most 100 years" in result.output, result.output
+    assert _run(store, "privacy", "due", "--after", "36525d").exit_code == 0
