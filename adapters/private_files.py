@@ -9,6 +9,7 @@ and a device node such as /dev/null by a regular file.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import tempfile
@@ -57,6 +58,8 @@ def checked_output(path: str, protected: Iterable[str]) -> str:
         mode = os.stat(real).st_mode
     except FileNotFoundError:
         mode = None
+    except OSError as error:  # a name too long, a path through a file
+        raise unwritable(path, error) from None
     if mode is not None and not stat.S_ISREG(mode):
         kind = ("a folder", "文件夹") if stat.S_ISDIR(mode) else ("not a regular file", "非普通文件")
         raise UnsafeOutput(
@@ -71,6 +74,24 @@ def checked_output(path: str, protected: Iterable[str]) -> str:
         raise UnsafeOutput(f"无法写入 {path}：{existing} 不是文件夹",
                            f"cannot write {path}: {existing} is not a folder")
     return real
+
+
+_WHY_NOT = {  # errno -> (Chinese, English), for what an output path may run into
+    errno.ENAMETOOLONG: ("文件名过长", "the file name is too long"),
+    errno.ENOENT: ("所在文件夹不存在", "its folder does not exist"),
+    errno.EACCES: ("没有写权限", "permission denied"),
+    errno.EPERM: ("没有写权限", "permission denied"),
+    errno.EROFS: ("文件系统只读", "the file system is read-only"),
+    errno.ENOSPC: ("磁盘空间不足", "no space left on the device"),
+    errno.ENOTDIR: ("路径中有一段不是文件夹", "part of the path is not a folder"),
+}
+
+
+def unwritable(path: str, error: OSError) -> UnsafeOutput:
+    zh, en = _WHY_NOT.get(error.errno or 0, ("所在文件夹不存在或不可写",
+                                              error.strerror or "cannot be written"))
+    return UnsafeOutput(f"无法写入 {path}：{zh}（请换一个输出文件）",
+                        f"cannot write {path}: {en} (choose another output file)")
 
 
 @contextmanager

@@ -31,7 +31,12 @@ def output_stream(target: str | None) -> Iterator[IO[str]]:
         with click.open_file("-", "w", encoding="utf-8") as stdout:
             yield stdout
         return
-    from adapters.private_files import private_output
+    from adapters.private_files import private_output, unwritable
 
-    with private_output(target) as stream:
-        yield stream
+    try:
+        with private_output(target) as stream:
+            yield stream
+    except OSError as error:  # /proc/x, a name too long, a full disk: the path, not a bug
+        rt = runtime()
+        raise click.BadParameter(unwritable(target, error).message(rt.lang),
+                                 param_hint="'--output'") from None

@@ -155,3 +155,15 @@ def test_a_retention_period_reaching_before_year_one_is_bad_input(tmp_path: Path
         result = _run(store, "privacy", "due", "--after", period)
         assert result.exit_code == 2 and "at most 100 years" in result.output, result.output
     assert _run(store, "privacy", "due", "--after", "36525d").exit_code == 0
+
+
+def test_an_output_path_that_cannot_be_written_is_bad_input(tmp_path: Path) -> None:
+    # A name past the file system's limit, or a folder that cannot be made (/proc/...):
+    # OSError from the checks or the temporary file, an internal error.
+    store = tmp_path / "g.db"
+    assert _run(store, *OPEN).exit_code == 0
+    for output in (str(tmp_path / ("x" * 300 + ".csv")), "/proc/gongzhi-fuzz/x.csv"):
+        for args in (["export", "cases"], ["case", "share", "2026-1"]):
+            result = _run(store, "--json", *args, "-o", output)
+            assert result.exit_code == 2, result.output
+            assert "cannot write" in json.loads(result.stderr)["error"]["message"]
