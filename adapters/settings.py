@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import os
+import re
 from typing import Any
 
 import attrs
@@ -93,6 +94,14 @@ class StoreConfig:
                 f"“{value}”需要主机和数据库：postgresql://user@host:5432/dbname")
         query = parse_qs(url.query, keep_blank_values=True)
         schema = query.pop("schema", ["public"])[-1]
+        if not re.fullmatch(r"[a-z_][a-z0-9_]{0,57}", schema):
+            # Written into SQL as an identifier; PostgreSQL cuts names at 63 bytes, and the
+            # key schema adds "_keys": a longer name would put the keys beside the events.
+            raise StoreSettingError(
+                f"the schema '{schema}' in '{value}' is not a plain name: 1 to 58 lower-case "
+                "letters, digits or _ (not starting with a digit), e.g. shuangta",
+                f"“{value}”中的模式名“{schema}”不可用：应为 1 到 58 个小写字母、数字或 _（不以数字开头），"
+                "例如 shuangta")
         unknown = sorted(set(query) - LIBPQ_PARAMS)
         if unknown:
             raise StoreSettingError(

@@ -77,4 +77,6 @@ def setting_message(error: Exception, lang: str, value: str) -> str:
     for pattern, text in SETTING_ERRORS:
         if re.search(pattern, str(error)):
             return text.label(lang).format(value=value)
-    return str(error)
+    from adapters.settings import StoreSettingError
+
+    return error.message(lang) if isinstance(error, StoreSettingError) else str(error)

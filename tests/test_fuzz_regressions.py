@@ -167,3 +167,13 @@ def test_an_output_path_that_cannot_be_written_is_bad_input(tmp_path: Path) -> N
             result = _run(store, "--json", *args, "-o", output)
             assert result.exit_code == 2, result.output
             assert "cannot write" in json.loads(result.stderr)["error"]["message"]
+
+
+def test_a_postgresql_schema_that_is_not_a_plain_name_is_refused_before_connecting() -> None:
+    # It was written into SQL unquoted ("syntax error at or near '-'"), and a name past 58
+    # characters was cut by PostgreSQL to the same 63 as its key schema.
+    for schema in ("bad-name;drop", "x" * 59, "Upper", "1st"):
+        result = CliRunner().invoke(cli, [
+            "--store", f"postgresql://u@127.0.0.1:1/db?schema={schema}", "--lang", "en",
+            "case", "list"])
+        assert result.exit_code == 2 and "not a plain name" in result.output, result.output
