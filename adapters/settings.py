@@ -66,6 +66,12 @@ class StoreConfig:
     @classmethod
     def parse(cls, value: str | None) -> StoreConfig:
         value = (value or "").strip() or DEFAULT_STORE
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:  # bytes that are not UTF-8: SQLite's URIs cannot name them
+            raise StoreSettingError(
+                f"the store setting {value!r} is not valid UTF-8 text",
+                f"数据存储设置 {value!r} 不是有效的 UTF-8 文本") from None
         if value.startswith(("postgresql://", "postgres://", "postgresql+psycopg://")):
             return cls._postgres(value)
         if value.startswith("sqlite://"):

@@ -177,3 +177,13 @@ def test_a_postgresql_schema_that_is_not_a_plain_name_is_refused_before_connecti
             "--store", f"postgresql://u@127.0.0.1:1/db?schema={schema}", "--lang", "en",
             "case", "list"])
         assert result.exit_code == 2 and "not a plain name" in result.output, result.output
+
+
+def test_a_store_path_that_is_not_utf8_is_refused_and_no_file_is_left(tmp_path: Path) -> None:
+    # The refused write's empty store could not be discarded (its URI could not be quoted):
+    # internal error, and the file stayed.
+    store = str(tmp_path / "a\udcff.db")
+    result = CliRunner().invoke(cli, ["--store", store, "--lang", "en", "--actor", "fuzz",
+                                      "case", "note", "2026-1", "x"])
+    assert result.exit_code == 2 and "not valid UTF-8" in result.output, result.output
+    assert list(tmp_path.iterdir()) == []
