@@ -246,6 +246,7 @@ CASE_FIELD_NAMES = {
     "mediator": "调解员", "party name": "当事人姓名", "community": "社区", "grid": "网格",
     "building": "楼栋", "question": "问题", "follow-up": "回访记录",
     "check start": "检查开始时间", "check end": "检查结束时间", "operator": "经营者",
+    "unit": "单元或房号",
 }
 
 register_messages(CASE_MESSAGES, CASE_FIELD_NAMES)

@@ -187,3 +187,8 @@ def test_a_store_path_that_is_not_utf8_is_refused_and_no_file_is_left(tmp_path: 
                                       "case", "note", "2026-1", "x"])
     assert result.exit_code == 2 and "not valid UTF-8" in result.output, result.output
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_bad_unit_is_named_in_chinese(tmp_path: Path) -> None:
+    result = _run(tmp_path / "g.db", *OPEN, "--unit", "a\nb", lang="zh")
+    assert result.exit_code == 2 and "单元或房号必须是单行纯文本" in result.output, result.output
