@@ -99,7 +99,9 @@ CLICK_MESSAGES_ZH = {
 
 def _in_chinese(error: click.ClickException) -> click.ClickException:
     if isinstance(error, click.MissingParameter):  # click ends it with an English full stop
-        return click.UsageError(error.format_message().rstrip(".") + "。", error.ctx)
+        # "缺少参数 'TABLE'. 可选：…": click joins the choices on with an English full stop
+        message = error.format_message().replace(". ", "。", 1)
+        return click.UsageError(message.rstrip(".") + "。", error.ctx)
     zh = CLICK_MESSAGES_ZH.get(error.message)
     if zh is None:
         return error

@@ -54,6 +54,7 @@ CLICK_ZH = {
     "Argument {name!r} takes {nargs} values.": "参数 {name!r} 需要 {nargs} 个值。",
     "{value!r} is not {choice}.": "{value!r} 不是 {choice}。",
     "{value!r} is not one of {choices}.": "{value!r} 不在可选值 {choices} 之中。",
+    "Choose from:\n\t{choices}": "可选：\n\t{choices}",  # after a missing Choice argument
     # click fills {number_type} with the type's English name (integer range), untranslated
     "{value!r} is not a valid {number_type}.": "{value!r} 不是有效的数值。",
     "integer": "整数",

@@ -192,3 +192,9 @@ def test_a_store_path_that_is_not_utf8_is_refused_and_no_file_is_left(tmp_path: 
 def test_a_bad_unit_is_named_in_chinese(tmp_path: Path) -> None:
     result = _run(tmp_path / "g.db", *OPEN, "--unit", "a\nb", lang="zh")
     assert result.exit_code == 2 and "单元或房号必须是单行纯文本" in result.output, result.output
+
+
+def test_a_missing_table_argument_lists_the_choices_in_chinese(tmp_path: Path) -> None:
+    result = _run(tmp_path / "g.db", "export", lang="zh")
+    assert result.exit_code == 2 and "缺少参数 'TABLE'。可选：" in result.output, result.output
+    assert "Choose from" not in result.output
