@@ -193,7 +193,9 @@ class SQLiteKeyStore(KeyStore):
         self._lost: bool | None = None
 
     def lost(self) -> bool:
-        if self._lost is None:  # asked again per sealed field: the answer of the first ask
+        # Only "present" is remembered: another writer may create a missing store at any
+        # moment (two first intakes at once), and then it is not lost.
+        if self._lost is not False:
             self._lost = not os.path.exists(self.path) or os.path.getsize(self.path) == 0
         return self._lost
 
@@ -295,9 +297,14 @@ class PostgresKeyStore(KeyStore):
         self.config = config
         self.schema = key_schema(config.schema)
         self._connection: Any = None
-        self._lost = False  # the key table was found missing by a read
+        self._lost: bool | None = None
 
     def lost(self) -> bool:
+        # Only "present" is remembered (see SQLiteKeyStore.lost); asked only when a key
+        # was not found, so the query is rare.
+        if self._lost is not False:
+            found = self._connect().execute("SELECT to_regclass(%s)", (self._table,)).fetchone()
+            self._lost = found is None or found[0] is None
         return self._lost
 
     def describe(self) -> str:
@@ -328,7 +335,6 @@ class PostgresKeyStore(KeyStore):
         try:
             rows = self._connect().execute(f"SELECT subject, key FROM {self._table}").fetchall()
         except psycopg.errors.UndefinedTable:  # no key was ever made in this schema (or lost)
-            self._lost = True
             return []
         except psycopg.errors.InsufficientPrivilege:  # a role not granted the keys: all sealed
             self.unavailable = True
@@ -342,7 +348,6 @@ class PostgresKeyStore(KeyStore):
             row = self._connect().execute(f"SELECT key FROM {self._table} WHERE subject = %s",
                                           (subject,)).fetchone()
         except psycopg.errors.UndefinedTable:
-            self._lost = True
             return None
         except psycopg.errors.InsufficientPrivilege:
             self.unavailable = True
