@@ -94,8 +94,8 @@ def due_cases(app: Any, models: Any, cutoff: date) -> list[dict[str, Any]]:
         if closed_on >= cutoff:
             continue
         ref = row["ref"]
-        keys = [f"c{i}" for i in range(1, int(row["complainants"]) + 1)]
-        keys += [f"r{i}" for i in range(1, int(row["respondents"]) + 1)]
+        keys = [f"c{i}" for i in range(1, int(row["complainant_count"]) + 1)]
+        keys += [f"r{i}" for i in range(1, int(row["respondent_count"]) + 1)]
         waiting = [k for k in keys if party_subject(ref, k) not in erased]
         if waiting:
             out.append({"ref": ref, "closed_on": closed_on.isoformat(), "parties": waiting})
