@@ -65,14 +65,33 @@ def _needles(events: list[Any], subjects: set[str]) -> list[str]:
     return sorted(needles, key=len, reverse=True)
 
 
-def free_text_mentions(app: Any, subjects: Iterable[str]) -> list[dict[str, Any]]:
-    """Entries of the subjects' aggregates whose free text still mentions them.
+def related_aggregates(models: Any, case_refs: Iterable[str]) -> dict[str, set[str]]:
+    """The meetings that had each case on their agenda and the conventions drafted from it:
+    their questions, resolutions, clauses and bound parties are typed text too."""
+    wanted = set(case_refs)
+    related: dict[str, set[str]] = {}
+    if not wanted:
+        return related
+    for row in models.rows("meeting_items"):
+        if row["case_ref"] in wanted:
+            related.setdefault(row["case_ref"], set()).add(row["ref"])
+    for row in models.rows("convention_boards"):
+        sources = row["source_cases"] or []
+        if isinstance(sources, str):
+            sources = [s.strip() for s in sources.split(",")]
+        for case_ref in wanted.intersection(sources):
+            related.setdefault(case_ref, set()).add(row["ref"])
+    return related
+
+
+def free_text_mentions(app: Any, subjects: Iterable[str],
+                       related: dict[str, set[str]] | None = None) -> list[dict[str, Any]]:
+    """Entries of the subjects' aggregates (and of the aggregates `related` to them) whose
+    free text still mentions them.
 
     Must run before their keys are destroyed. Each: aggregate, version, event (its
     class name), field (e.g. summary, note.text) and entry (N2, K1) when there is one.
     """
-    from eventsourcing.utils import get_topic
-
     from adapters.errors import NotFound
 
     by_aggregate: dict[str, set[str]] = {}
@@ -87,21 +106,34 @@ def free_text_mentions(app: Any, subjects: Iterable[str]) -> list[dict[str, Any]
         needles = _needles(events, wanted)
         if not needles:
             continue
-        aggregate: Any = None
-        for event in events:
-            before = set(getattr(aggregate, "entries", ()))
-            aggregate = event.mutate(aggregate)
-            made = sorted(set(getattr(aggregate, "entries", ())) - before)
-            own = _entry_of(event) or (made[0] if made else None)
-            seen: set[tuple[str, str | None]] = set()
-            for path, entry, leaf in _leaves(event):
-                where = (".".join(path), entry or own)
-                if (isinstance(leaf, str) and where not in seen
-                        and any(needle in leaf for needle in needles)):
-                    seen.add(where)
-                    found.append({"aggregate": ref, "version": event.originator_version,
-                                  "event": type(event).__name__, "topic": get_topic(type(event)),
-                                  "field": where[0], "entry": where[1]})
+        found += _mentions(ref, events, needles)
+        for other in sorted((related or {}).get(ref, ())):
+            try:
+                found += _mentions(other, app.history(other)[1], needles)
+            except NotFound:
+                continue
+    return found
+
+
+def _mentions(ref: str, events: list[Any], needles: list[str]) -> list[dict[str, Any]]:
+    from eventsourcing.utils import get_topic
+
+    found: list[dict[str, Any]] = []
+    aggregate: Any = None
+    for event in events:
+        before = set(getattr(aggregate, "entries", ()))
+        aggregate = event.mutate(aggregate)
+        made = sorted(set(getattr(aggregate, "entries", ())) - before)
+        own = _entry_of(event) or (made[0] if made else None)
+        seen: set[tuple[str, str | None]] = set()
+        for path, entry, leaf in _leaves(event):
+            where = (".".join(path), entry or own)
+            if (isinstance(leaf, str) and where not in seen
+                    and any(needle in leaf for needle in needles)):
+                seen.add(where)
+                found.append({"aggregate": ref, "version": event.originator_version,
+                              "event": type(event).__name__, "topic": get_topic(type(event)),
+                              "field": where[0], "entry": where[1]})
     return found
 
 

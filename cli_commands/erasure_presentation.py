@@ -24,7 +24,7 @@ def free_text_warning(mentions: list[dict[str, Any]], lang: str) -> str:
 
     lines = [f"  - {mention_label(m, lang)}" for m in mentions]
     head = (f"注意：以下 {len(mentions)} 处自由文本（摘要、备注、承诺等）仍提到此人，删除无法清除"
-            "（自由文本不加密，见 docs/privacy.md「自由文本」）：" if lang == "zh" else
+            "（自由文本不加密，见 docs/privacy.md 的 Free text 一节）：" if lang == "zh" else
             f"Warning: {len(mentions)} free-text entries (summary, notes, duties ...) still "
             "mention this person; erasure cannot remove them (free text is not sealed; see "
             "docs/privacy.md, 'Free text'):")

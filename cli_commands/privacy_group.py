@@ -103,6 +103,9 @@ def erase(ref: str | None, party: str | None, subjects: tuple[str, ...],
     Give REF and PARTY (a key such as c1, or the name), or --subject IDs, or
     --closed-before DATE. This cannot be undone.
 
+    Free text is not sealed: the command lists the entries (summary, notes,
+    duties ...) that still mention the person, which erasure cannot remove.
+
     \b
     Example:
       gongzhi privacy erase 2026-1 c1 --reason "本人依法申请删除"
@@ -140,7 +143,7 @@ def erase(ref: str | None, party: str | None, subjects: tuple[str, ...],
     elif closed_before is not None:
         wanted = _closed_subjects(rt, app, closed_before)
         scope = f"--closed-before {closed_before.isoformat()}"
-    mentions = free_text_mentions(app, wanted)  # while the names can still be read
+    mentions = free_text_mentions(app, wanted, _related(rt, app, wanted))  # while readable
     result = erase_subjects(app, rt.stamp(None), wanted, reason, scope) if wanted else {
         "erasure": None, "subjects": [], "recorded": [], "keys_destroyed": [],
         "already_erased": []}
@@ -153,6 +156,20 @@ def erase(ref: str | None, party: str | None, subjects: tuple[str, ...],
 
         text += "\n" + free_text_warning(mentions, rt.lang)
     rt.emit(result, text)
+
+
+def _related(rt: Runtime, app: Any, subjects: list[str]) -> dict[str, set[str]]:
+    """Meetings and conventions of the cases whose parties are erased (from the read models)."""
+    from adapters.erasure_residue import related_aggregates
+    from adapters.readmodels import open_read_models
+    from domain.registry import kind_of_ref
+
+    cases = {s.split("/", 1)[0] for s in subjects}
+    cases = {ref for ref in cases if (kind := kind_of_ref(ref)) is not None and kind.code == "case"}
+    if not cases:
+        return {}
+    with open_read_models(app, rt.read_config) as models:
+        return related_aggregates(models, cases)
 
 
 def _check_cutoff(rt: Runtime, day: date) -> None:
