@@ -219,12 +219,14 @@ class SQLiteKeyStore(KeyStore):
 
         if not self.events_path or not os.path.exists(self.events_path):
             return False
-        try:
-            with sqlite3.connect(sqlite_read_only_uri(self.events_path), uri=True) as conn:
-                return conn.execute(f"SELECT 1 FROM {EVENTS_TABLE} WHERE instr(state, ?) > 0 "
-                                    "LIMIT 1", (SEALED_MARK,)).fetchone() is not None
+        conn = sqlite3.connect(sqlite_read_only_uri(self.events_path), uri=True)
+        try:  # closed at once: a connection left open would hold the file (and its -wal)
+            return conn.execute(f"SELECT 1 FROM {EVENTS_TABLE} WHERE instr(state, ?) > 0 "
+                                "LIMIT 1", (SEALED_MARK,)).fetchone() is not None
         except sqlite3.Error:  # no events table yet
             return False
+        finally:
+            conn.close()
 
     def _connect(self, create: bool) -> Any:
         import sqlite3
