@@ -59,8 +59,12 @@ class SealedPersonalData(Transcoding):
             return PersonalData(subject=subject, text=str(data.get("text", ERASED)))
         key = self.keys.key(subject) if self.keys is not None else None
         if key is None:
-            unavailable = self.keys is not None and self.keys.unavailable
-            return PersonalData(subject=subject, text=SEALED if unavailable else ERASED)
+            # No key store to read (not allowed, or missing: erasure never removes the store
+            # itself) says nothing about erasure: show the field as sealed, not as erased.
+            if self.keys is not None and (self.keys.unavailable or self.keys.missing):
+                self.keys.withheld = True
+                return PersonalData(subject=subject, text=SEALED)
+            return PersonalData(subject=subject, text=ERASED)
         raw = base64.b64decode(data["sealed"])
         try:
             plain = self._cipher(key).decrypt(raw[:NONCE_BYTES], raw[NONCE_BYTES:],

@@ -54,6 +54,7 @@ def erase(app: Any, stamp: Stamp, subjects: Iterable[str], reason: str,
     wanted = sorted({check_subject(s) for s in subjects})
     if not wanted:
         raise InvalidInput("no_subjects")
+    app.keys.require_present()  # no key store: nothing could be destroyed
     already = erased_subjects(app)
     new = [s for s in wanted if s not in already]
     ref = None
@@ -64,6 +65,21 @@ def erase(app: Any, stamp: Stamp, subjects: Iterable[str], reason: str,
     destroyed = app.keys.destroy(wanted)
     return {"erasure": ref, "subjects": wanted, "recorded": new, "keys_destroyed": destroyed,
             "already_erased": [s for s in wanted if s in already]}
+
+
+def check_known_subjects(app: Any, subjects: Iterable[str]) -> None:
+    """Refuse a subject id no aggregate of this store has personal data for (a typo would
+    otherwise be recorded as an erasure, and destroy a key made ahead for a later case)."""
+    from adapters.erasure_residue import recorded_subjects
+
+    by_aggregate: dict[str, set[str]] = {}
+    for subject in subjects:
+        by_aggregate.setdefault(check_subject(subject).split("/", 1)[0], set()).add(subject.strip())
+    for ref, wanted in sorted(by_aggregate.items()):
+        _, events = app.history(ref)  # NotFound: no such aggregate
+        unknown = sorted(wanted - recorded_subjects(events))
+        if unknown:
+            raise InvalidInput("unknown_subject", value=unknown[0], ref=ref)
 
 
 def closed_cases(models: Any, before: date) -> list[str]:
