@@ -49,26 +49,8 @@ class KeysFirst:
         self._keys = keys
 
     def insert_events(self, stored_events: Any, **kwargs: Any) -> Any:
-        if self._keys.has_pending() and self._keys.lost() and self._holds_sealed_data():
-            from adapters.errors import key_store_missing
-
-            # A new key store beside the old ciphertext would make its loss look like
-            # everyone's erasure, for good.
-            raise key_store_missing(self._keys.describe())
         self._keys.flush()
         return self._recorder.insert_events(stored_events, **kwargs)
-
-    def _holds_sealed_data(self) -> bool:
-        """Any stored event with a sealed field (asked only when the key store is missing:
-        on a new store the log is empty; on one written before sealing, read once)."""
-        start = 1
-        while True:
-            page = self._recorder.select_notifications(start=start, limit=500)
-            if any(b'"sealed"' in bytes(n.state) for n in page):
-                return True
-            if len(page) < 500:
-                return False
-            start = page[-1].id + 1
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._recorder, name)

@@ -37,6 +37,7 @@ def case_document(case: Case, today: date) -> dict[str, Any]:
         return marked(p.key, jsonable(p)) if p.key in case.entries else jsonable(p)
 
     live = set(case.party_keys)
+    complainants = [party(p) for p in case.complainants if p.key in live]
     commitments = [commitment(c) for c in case.live_commitments]
     return {
         "id": case.id,
@@ -50,16 +51,21 @@ def case_document(case: Case, today: date) -> dict[str, Any]:
         "summary": case.summary,
         "nuisance_window": str(case.nuisance_window) if case.nuisance_window else None,
         "enforces": case.enforces,  # the convention clause a breach opened this case for
-        "complainants": [party(p) for p in case.complainants if p.key in live],
+        "complainants": complainants,
         # `named` (consent to be named) concerns complainants; respondents are never masked
         "respondents": [{k: v for k, v in jsonable(p).items() if k != "named"}
                         for p in case.respondents],
+        # The counts `case list` and `export cases` give under the same names.
+        "complainant_count": len(complainants),
+        "respondent_count": len(case.respondents),
         "mediator": case.mediator,
         "opened_at": case.opened_at.isoformat(),
         "opened_by": case.opened_by,
         "statements": [marked(s.id, jsonable(s)) for s in case.live_statements],
         "proposals": [proposal(p) for p in case.live_proposals],
         "referrals": [referral(r) for r in case.live_referrals],
+        # The codes `case list` and `export cases` give: each department once, first referral first.
+        "departments": list(dict.fromkeys(r.department for r in case.live_referrals)),
         "escalations": [marked(e.id, jsonable(e)) for e in case.live_escalations],
         "spot_checks": [marked(c.id, jsonable(c)) for c in case.live_spot_checks],
         "commitments": commitments,

@@ -65,28 +65,6 @@ class ForeignStore(AppError):
     code = "not_a_store"
 
 
-class KeyStoreDamaged(AppError):
-    code = "key_store_damaged"
-
-
-def key_store_damaged(path: str, detail: str) -> KeyStoreDamaged:
-    return KeyStoreDamaged(
-        f"个人信息密钥库 {path} 已损坏，无法读取；事件日志未受影响。"
-        "请从备份恢复该文件（与事件存储同一时间的备份），恢复前不要再写入",
-        f"the key store {path} is damaged and cannot be read ({detail}); the event log is "
-        "not affected. Restore that file from its backup (taken with the store's) and "
-        "write nothing until then")
-
-
-def key_store_missing(path: str) -> KeyStoreDamaged:
-    return KeyStoreDamaged(
-        f"个人信息密钥库 {path} 不见了（或为空），而事件日志中有用它加密的个人信息；"
-        "本次操作未记录。请从备份恢复该文件（与事件存储同一时间的备份）后再写入",
-        f"the key store {path} is missing (or empty), yet the log holds personal data sealed "
-        "with its keys; nothing was recorded. Restore that file from its backup (taken with "
-        "the store's) before writing")
-
-
 def no_store(path: str) -> NotFound:
     return NotFound(f"{path} 处没有数据存储：尚无任何记录（请检查 --store）",
                     f"no store at {path}: nothing has been recorded there yet (check --store)")

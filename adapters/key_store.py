@@ -24,6 +24,7 @@ import secrets
 from collections.abc import Iterable
 from typing import Any
 
+from adapters.errors import AppError
 from adapters.settings import StoreConfig, sqlite_read_only_uri
 
 TABLE = "subject_keys"
@@ -39,6 +40,38 @@ _NUMBERED = re.compile(r"^(.*?)(\d{6})(/.+)$")
 KEY_TABLE_DDL = ("CREATE TABLE IF NOT EXISTS {table} (subject TEXT PRIMARY KEY, "
                  "key BYTEA NOT NULL)")  # PostgreSQL
 KEY_BYTES = 32
+# How a sealed field begins in a stored event (adapters/personal_sealing.py): a log holding
+# it has had a key store, so a missing key store is lost or misplaced, never "no keys yet".
+SEALED_MARK = b'"sealed":"'
+
+
+class KeyStoreMissing(AppError):
+    """The log holds sealed personal data but its key store is not there."""
+
+    code = "key_store_missing"
+
+    def __init__(self, where: str) -> None:
+        super().__init__(
+            f"密钥库 {where} 不存在，而事件库中有加密的个人信息：请从备份恢复密钥库（或检查 "
+            "--store 是否指向正确的库）；恢复之前不能写入或删除个人信息，否则新密钥会与备份冲突、"
+            "删除也无从执行",
+            f"the key store {where} is missing while the log holds sealed personal data: "
+            "restore the key store from a backup (or check that --store names the right store); "
+            "until then nothing may be written or erased (new keys would clash with the backup, "
+            "and an erasure would destroy nothing)")
+
+
+class KeyStoreUnreadable(AppError):
+    """The key store is there but is not a key store (damaged, a folder, another file)."""
+
+    code = "key_store_unreadable"
+
+    def __init__(self, where: str, error: Exception) -> None:
+        detail = f"{type(error).__name__}: {error}"[:200]
+        super().__init__(
+            f"无法读取密钥库 {where}（{detail}）：请从备份恢复该文件；事件库本身未受影响",
+            f"cannot read the key store {where} ({detail}): restore it from a backup; the "
+            "event log itself is not affected")
 
 
 def key_store_path(store_path: str) -> str:
@@ -56,6 +89,8 @@ class KeyStore:
     def __init__(self, read_only: bool = False) -> None:
         self.read_only = read_only
         self.unavailable = False  # True: the key store exists but this user may not open it
+        self.missing = False  # True: there is no key store (file or table) at all
+        self.withheld = False  # True: a sealed field was shown as 〔已加密〕 (no key store to read)
         self._keys: dict[str, bytes] | None = None  # every stored key, once read in bulk
         self._looked_up: dict[str, bytes | None] = {}  # before that: the ones asked for
         self._lookups = 0
@@ -130,17 +165,18 @@ class KeyStore:
             self._loaded().pop(subject, None)
         return had
 
-    def has_pending(self) -> bool:
-        return bool(self._pending)
+    def require_present(self) -> None:
+        """Refuse (KeyStoreMissing) when there is no key store but the log has sealed data."""
+        self._loaded()
+        if self.missing and self._log_has_sealed():
+            raise KeyStoreMissing(self.where)
 
-    def lost(self) -> bool:
-        """True if the key store itself is missing (not one key: the whole store), so that a
-        sealed field without its key was not erased but cannot be read here."""
-        return False
+    @property
+    def where(self) -> str:
+        raise NotImplementedError
 
-    def describe(self) -> str:
-        """Where the keys are, for messages: the file, or the PostgreSQL schema."""
-        return ""
+    def _log_has_sealed(self) -> bool:
+        raise NotImplementedError
 
     def forget(self) -> None:
         """Drop what was read into memory (the next read loads from storage again)."""
@@ -165,50 +201,48 @@ class KeyStore:
         raise NotImplementedError
 
 
-def _named_if_damaged(method: Any) -> Any:
-    """A key file that is not a SQLite database (truncated, overwritten) is refused by name:
-    left to the decoder, it read as "a stored event can no longer be read", blaming the log."""
-    import functools
-
-    @functools.wraps(method)
-    def guarded(self: SQLiteKeyStore, *args: Any) -> Any:
-        import sqlite3
-
-        try:
-            return method(self, *args)
-        except sqlite3.OperationalError:  # locked, busy, no such table: the callers' business
-            raise
-        except sqlite3.DatabaseError as error:  # "file is not a database", "malformed"
-            from adapters.errors import key_store_damaged
-
-            raise key_store_damaged(self.path, str(error)) from None
-    return guarded
-
-
 class SQLiteKeyStore(KeyStore):
-    def __init__(self, path: str, read_only: bool = False) -> None:
+    def __init__(self, path: str, read_only: bool = False, events_path: str = "") -> None:
         super().__init__(read_only)
         self.path = path
+        self.events_path = events_path
         self._connection: Any = None
-        self._lost: bool | None = None
 
-    def lost(self) -> bool:
-        # Only "present" is remembered: another writer may create a missing store at any
-        # moment (two first intakes at once), and then it is not lost.
-        if self._lost is not False:
-            self._lost = not os.path.exists(self.path) or os.path.getsize(self.path) == 0
-        return self._lost
-
-    def describe(self) -> str:
+    @property
+    def where(self) -> str:
         return self.path
+
+    def _log_has_sealed(self) -> bool:
+        import sqlite3
+
+        from adapters.store_names import EVENTS_TABLE
+
+        if not self.events_path or not os.path.exists(self.events_path):
+            return False
+        conn = sqlite3.connect(sqlite_read_only_uri(self.events_path), uri=True)
+        try:  # closed at once: a connection left open would hold the file (and its -wal)
+            return conn.execute(f"SELECT 1 FROM {EVENTS_TABLE} WHERE instr(state, ?) > 0 "
+                                "LIMIT 1", (SEALED_MARK,)).fetchone() is not None
+        except sqlite3.Error:  # no events table yet
+            return False
+        finally:
+            conn.close()
 
     def _connect(self, create: bool) -> Any:
         import sqlite3
 
+        try:
+            return self._open(create)
+        except sqlite3.DatabaseError as error:
+            raise KeyStoreUnreadable(self.path, error) from error
+
+    def _open(self, create: bool) -> Any:
+        import sqlite3
+
         if self._connection is None:
-            self.lost()  # as it was found, before opening it makes an empty file a database
             if self.read_only:
                 if not os.path.exists(self.path):
+                    self.missing = True
                     return None
                 if not os.access(self.path, os.R_OK):  # a reader without the keys: all sealed
                     self.unavailable = True
@@ -216,14 +250,15 @@ class SQLiteKeyStore(KeyStore):
                 self._connection = sqlite3.connect(sqlite_read_only_uri(self.path), uri=True,
                                                    timeout=30, isolation_level=None)
                 return self._connection
-            if self.lost():  # missing or empty: made only to store keys, never by a read
+            if not os.path.exists(self.path):
                 if not create:
+                    self.missing = True
                     return None
-                if not os.path.exists(self.path):
-                    from adapters.private_files import create_private_file
+                if self._log_has_sealed():  # a new key store would hide the lost one's keys
+                    raise KeyStoreMissing(self.path)
+                from adapters.private_files import create_private_file
 
-                    create_private_file(self.path)
-                self._lost = False  # from now on it holds what this writer stores
+                create_private_file(self.path)
             conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
             conn.execute("PRAGMA secure_delete=ON")  # destroyed keys are overwritten
             conn.execute("PRAGMA journal_mode=WAL")
@@ -231,9 +266,9 @@ class SQLiteKeyStore(KeyStore):
             conn.execute(f"CREATE TABLE IF NOT EXISTS {TABLE} (subject TEXT PRIMARY KEY, "
                          "key BLOB NOT NULL)")
             self._connection = conn
+            self.missing = False
         return self._connection
 
-    @_named_if_damaged
     def _load(self) -> Iterable[tuple[str, bytes]]:
         conn = self._connect(create=False)
         if conn is None:
@@ -243,9 +278,8 @@ class SQLiteKeyStore(KeyStore):
         except Exception as error:  # a read-only open of a file without the table yet
             if "no such table" in str(error):
                 return []
-            raise
+            raise KeyStoreUnreadable(self.path, error) from error
 
-    @_named_if_damaged
     def _load_one(self, subject: str) -> bytes | None:
         conn = self._connect(create=False)
         if conn is None:
@@ -255,10 +289,9 @@ class SQLiteKeyStore(KeyStore):
         except Exception as error:
             if "no such table" in str(error):
                 return None
-            raise
+            raise KeyStoreUnreadable(self.path, error) from error
         return bytes(row[0]) if row else None
 
-    @_named_if_damaged
     def _insert(self, keys: dict[str, bytes]) -> dict[str, bytes]:
         conn = self._connect(create=True)
         conn.execute("BEGIN IMMEDIATE")
@@ -273,7 +306,6 @@ class SQLiteKeyStore(KeyStore):
         conn.execute("COMMIT")
         return stored
 
-    @_named_if_damaged
     def _delete(self, subjects: list[str]) -> None:
         conn = self._connect(create=False)
         if conn is None:
@@ -297,18 +329,22 @@ class PostgresKeyStore(KeyStore):
         self.config = config
         self.schema = key_schema(config.schema)
         self._connection: Any = None
-        self._lost: bool | None = None
 
-    def lost(self) -> bool:
-        # Only "present" is remembered (see SQLiteKeyStore.lost); asked only when a key
-        # was not found, so the query is rare.
-        if self._lost is not False:
-            found = self._connect().execute("SELECT to_regclass(%s)", (self._table,)).fetchone()
-            self._lost = found is None or found[0] is None
-        return self._lost
+    @property
+    def where(self) -> str:
+        return f"{self.schema}.{TABLE}"
 
-    def describe(self) -> str:
-        return self.schema
+    def _log_has_sealed(self) -> bool:
+        import psycopg
+
+        from adapters.store_names import EVENTS_TABLE
+
+        try:
+            return self._connect().execute(
+                f'SELECT 1 FROM "{self.config.schema}".{EVENTS_TABLE} '
+                "WHERE position(%s in state) > 0 LIMIT 1", (SEALED_MARK,)).fetchone() is not None
+        except psycopg.errors.UndefinedTable:
+            return False
 
     def _connect(self) -> Any:
         if self._connection is None:
@@ -334,7 +370,8 @@ class PostgresKeyStore(KeyStore):
 
         try:
             rows = self._connect().execute(f"SELECT subject, key FROM {self._table}").fetchall()
-        except psycopg.errors.UndefinedTable:  # no key was ever made in this schema (or lost)
+        except psycopg.errors.UndefinedTable:  # no key was ever made in this schema
+            self.missing = True
             return []
         except psycopg.errors.InsufficientPrivilege:  # a role not granted the keys: all sealed
             self.unavailable = True
@@ -348,6 +385,7 @@ class PostgresKeyStore(KeyStore):
             row = self._connect().execute(f"SELECT key FROM {self._table} WHERE subject = %s",
                                           (subject,)).fetchone()
         except psycopg.errors.UndefinedTable:
+            self.missing = True
             return None
         except psycopg.errors.InsufficientPrivilege:
             self.unavailable = True
@@ -361,11 +399,11 @@ class PostgresKeyStore(KeyStore):
         for attempt in range(4):
             try:
                 if create:
+                    if self._log_has_sealed():  # a new key store would hide the lost one's keys
+                        raise KeyStoreMissing(self.where)
                     self._create()
-                    create, created = False, True
-                stored = self._insert_once(keys)
-                self._lost = False  # from now on it holds what this writer stores
-                return stored
+                    create, created, self.missing = False, True, False
+                return self._insert_once(keys)
             except (psycopg.errors.UndefinedTable, psycopg.errors.InvalidSchemaName):
                 if created:
                     raise
@@ -417,4 +455,4 @@ def open_key_store(config: StoreConfig, read_only: bool = False) -> KeyStore:
     """The key store beside `config`'s event store (nothing is opened until first needed)."""
     if config.kind == "postgres":
         return PostgresKeyStore(config, read_only)
-    return SQLiteKeyStore(key_store_path(config.path), read_only)
+    return SQLiteKeyStore(key_store_path(config.path), read_only, events_path=config.path)

@@ -59,16 +59,11 @@ class SealedPersonalData(Transcoding):
             return PersonalData(subject=subject, text=str(data.get("text", ERASED)))
         key = self.keys.key(subject) if self.keys is not None else None
         if key is None:
-            if self.keys is None:
-                return PersonalData(subject=subject, text=ERASED)
-            if self.keys.unavailable:  # a reader not granted the keys
+            # No key store to read (not allowed, or missing: erasure never removes the store
+            # itself) says nothing about erasure: show the field as sealed, not as erased.
+            if self.keys is not None and (self.keys.unavailable or self.keys.missing):
+                self.keys.withheld = True
                 return PersonalData(subject=subject, text=SEALED)
-            if self.keys.lost():
-                if not self.keys.read_only:  # a write would make a new, empty key store
-                    from adapters.errors import key_store_missing
-
-                    raise key_store_missing(self.keys.describe())
-                return PersonalData(subject=subject, text=SEALED)  # not erased: not here
             return PersonalData(subject=subject, text=ERASED)
         raw = base64.b64decode(data["sealed"])
         try:

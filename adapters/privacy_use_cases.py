@@ -48,40 +48,15 @@ def erased_subjects(app: Any) -> set[str]:
     return found
 
 
-def unknown_subjects(app: Any, subjects: Iterable[str]) -> list[str]:
-    """Those of `subjects` no event of their aggregate seals a field under (a typo, a case
-    not opened yet): the subject id names its aggregate before the slash."""
-    by_ref: dict[str, list[str]] = {}
-    for subject in subjects:
-        by_ref.setdefault(subject.split("/", 1)[0], []).append(subject)
-    unknown: list[str] = []
-    for ref, wanted in by_ref.items():
-        stored = b"".join(bytes(e.state) for e in app.recorder.select_events(ref))
-        unknown += [s for s in wanted if f'"subject":"{s}"'.encode() not in stored]
-    return unknown
-
-
 def erase(app: Any, stamp: Stamp, subjects: Iterable[str], reason: str,
-          scope: str = "", given_by_id: bool = False) -> dict[str, Any]:
-    """Record the erasure of `subjects` (those not yet recorded), then destroy their keys.
-
-    Subjects typed by id (`given_by_id`) must exist: recorded, an erasure of nobody would
-    still read as done, and keys made ahead for a case not yet opened would be destroyed.
-    """
+          scope: str = "") -> dict[str, Any]:
+    """Record the erasure of `subjects` (those not yet recorded), then destroy their keys."""
     wanted = sorted({check_subject(s) for s in subjects})
     if not wanted:
         raise InvalidInput("no_subjects")
+    app.keys.require_present()  # no key store: nothing could be destroyed
     already = erased_subjects(app)
     new = [s for s in wanted if s not in already]
-    unknown = unknown_subjects(app, new) if given_by_id else []
-    if unknown:
-        from adapters.errors import NotFound
-
-        raise NotFound(f"本库中没有信息主体 {'、'.join(unknown)}（没有任何记录以此编号保存个人信息），"
-                       "未记录任何删除；请核对编号（gongzhi case show 可查看当事人编号）",
-                       f"no data subject {', '.join(unknown)} in this store (nothing was "
-                       "recorded under that id); nothing was erased: check the id (case show "
-                       "lists the parties' keys)")
     ref = None
     if new:
         erasure: Erasure = app.save_numbered(ERASURE_PREFIX, lambda number: Erasure.record(
@@ -90,6 +65,21 @@ def erase(app: Any, stamp: Stamp, subjects: Iterable[str], reason: str,
     destroyed = app.keys.destroy(wanted)
     return {"erasure": ref, "subjects": wanted, "recorded": new, "keys_destroyed": destroyed,
             "already_erased": [s for s in wanted if s in already]}
+
+
+def check_known_subjects(app: Any, subjects: Iterable[str]) -> None:
+    """Refuse a subject id no aggregate of this store has personal data for (a typo would
+    otherwise be recorded as an erasure, and destroy a key made ahead for a later case)."""
+    from adapters.erasure_residue import recorded_subjects
+
+    by_aggregate: dict[str, set[str]] = {}
+    for subject in subjects:
+        by_aggregate.setdefault(check_subject(subject).split("/", 1)[0], set()).add(subject.strip())
+    for ref, wanted in sorted(by_aggregate.items()):
+        _, events = app.history(ref)  # NotFound: no such aggregate
+        unknown = sorted(wanted - recorded_subjects(events))
+        if unknown:
+            raise InvalidInput("unknown_subject", value=unknown[0], ref=ref)
 
 
 def closed_cases(models: Any, before: date) -> list[str]:
@@ -120,8 +110,8 @@ def due_cases(app: Any, models: Any, cutoff: date) -> list[dict[str, Any]]:
         if closed_on >= cutoff:
             continue
         ref = row["ref"]
-        keys = [f"c{i}" for i in range(1, int(row["complainants"]) + 1)]
-        keys += [f"r{i}" for i in range(1, int(row["respondents"]) + 1)]
+        keys = [f"c{i}" for i in range(1, int(row["complainant_count"]) + 1)]
+        keys += [f"r{i}" for i in range(1, int(row["respondent_count"]) + 1)]
         waiting = [k for k in keys if party_subject(ref, k) not in erased]
         if waiting:
             out.append({"ref": ref, "closed_on": closed_on.isoformat(), "parties": waiting})

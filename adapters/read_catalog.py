@@ -27,7 +27,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "building": "building (楼栋)",
         "building_key": "unambiguous building key 'community/grid/building'",
         "summary": "what the complaint is about",
-        "complainants": "number of complainants", "respondents": "number of respondents",
+        "complainant_count": "number of complainants",
+        "respondent_count": "number of respondents",
         "mediator": "current mediator, null if none", "departments": "department codes referred to",
         "open_commitments": "commitments not yet settled",
         "opened_at": "when the case was raised (instant)", "opened_on": f"{DAY} of opened_at",
@@ -38,7 +39,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "closed_on": f"{DAY} of closed_at", "closed_month": f"{MONTH} of closed_on",
         "outcome": "outcome of the last closing (see labels)",
         "satisfaction": "follow-up satisfaction of the last closing (see labels)",
-        "reopened": "times reopened", "version": "number of events of the case",
+        "reopened_count": "times reopened", "version": "number of events of the case",
     }),
     "case_categories": ("Categories of each case, one row per case and category", {
         "ref": "the case", "category": "a category code of the case (see labels)",

@@ -50,6 +50,13 @@ def _decode(mapper: Any, row: LogRow) -> Any:
     try:
         return decode(mapper, row.originator_id, row.version, row.topic, row.state)
     except Exception as error:
+        from adapters.key_store import KeyStoreUnreadable
+
+        cause: BaseException | None = error
+        while cause is not None:  # the key store, not the event, failed: say so
+            if isinstance(cause, KeyStoreUnreadable):
+                raise cause from None
+            cause = cause.__cause__ or cause.__context__
         raise AppError(
             f"{row.originator_id} 第 {row.version} 版已无法读取（{type(error).__name__}），"
             "其存储内容可能被改动，请运行 gongzhi audit verify",

@@ -43,7 +43,7 @@ from adapters.readmodels import ReadModels
 from adapters.settings import StoreConfig
 
 DOC = REPO / "docs" / "reporting.md"
-SCAN_REF = "SELECT COUNT(*), SUM(LENGTH(summary)), SUM(LENGTH(respondents)) FROM cases"
+SCAN_REF = "SELECT COUNT(*), SUM(LENGTH(summary)), SUM(LENGTH(respondent_count)) FROM cases"
 SINCE, UNTIL = date(2025, 6, 1), date(2025, 6, 30)
 
 

@@ -120,7 +120,6 @@ def _translate(error: Exception, ctx: click.Context, lang: str, as_json: bool) -
         if error.exit_code == 2:
             return JsonAwareUsageError(message, error.code, ctx, as_json)
         return JsonAwareError(message, error.code, as_json)
-    error = _app_error_inside(error)
     if isinstance(error, AppError):
         return JsonAwareError(error.message(lang), error.code, as_json)
     if isinstance(error, click.UsageError):  # click's own: bad option values, missing arguments
@@ -139,21 +138,23 @@ def _translate(error: Exception, ctx: click.Context, lang: str, as_json: bool) -
     if isinstance(error, OverflowError):  # a number too large for the store (--limit 10**20)
         return JsonAwareUsageError("一个数值过大" if lang == "zh" else "a number given is too "
                                    "large", "usage", ctx, as_json)
+    cause = _app_error_cause(error)  # e.g. an unreadable key store, met while decoding
+    if cause is not None:
+        return JsonAwareError(cause.message(lang), cause.code, as_json)
     store_message = _store_error(error, lang, ctx) or _unreadable_event(error, lang)
     if store_message is None:
         return error
     return JsonAwareError(store_message, "store_error", as_json)
 
 
-def _app_error_inside(error: Exception) -> Exception:
-    """Our own refusal, raised where a library wraps what fails in its own error (the
-    key store is read inside eventsourcing's decoder): shown as itself."""
-    cause = error.__cause__
-    while cause is not None:
-        if isinstance(cause, AppError):
-            return cause
-        cause = cause.__cause__
-    return error
+def _app_error_cause(error: Exception) -> AppError | None:
+    """An application error that a library wrapped (the mapper wraps what decoding raises)."""
+    seen: Exception | None = error.__cause__ or error.__context__  # type: ignore[assignment]
+    for _ in range(5):
+        if seen is None or isinstance(seen, AppError):
+            return seen
+        seen = seen.__cause__ or seen.__context__  # type: ignore[assignment]
+    return None
 
 
 _READS_EVENTS = ("adapters/replay.py", "adapters/jsonable.py", "adapters/case_view.py",

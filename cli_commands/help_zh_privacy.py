@@ -26,6 +26,9 @@ PRIVACY: dict[str, str] = {
     "--closed-before DATE. This cannot be undone.":
         "给出 REF 和 PARTY（当事人代号如 c1，或姓名），或 --subject 编号，"
         "或 --closed-before 日期。删除后无法恢复。",
+    "Free text is not sealed: the command lists the entries (summary, notes,\n"
+    "duties ...) that still mention the person, which erasure cannot remove.":
+        "自由文本不加密：命令会列出仍提到此人的条目（事由、备注、承诺等），这些内容无法删除。",
     "Why (e.g. the person's request under PIPL art. 47). Recorded; do not repeat the name.":
         "删除原因（例如本人依《个人信息保护法》第四十七条提出的请求）。原因会被记录，请勿在其中写出姓名。",
     "Repeatable: erase this data subject id (C2026-000001/c1), in any aggregate.":

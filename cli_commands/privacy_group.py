@@ -36,7 +36,7 @@ class Retention(click.ParamType[Any]):
         if isinstance(value, tuple):
             return value
         match = re.fullmatch(r"\s*(\d{1,6})\s*(y|m|d|年|个月|月|天)\s*", str(value))
-        if not match:
+        if not match or not int(match.group(1)):
             self.fail(say(ctx, f"“{value}”不是有效的期限，应形如 3y、18m 或 400d",
                           f"'{value}' is not a period; use e.g. 3y, 18m or 400d"), param, ctx)
         unit = {"年": "y", "个月": "m", "月": "m", "天": "d"}.get(match.group(2), match.group(2))
@@ -111,14 +111,18 @@ def erase(ref: str | None, party: str | None, subjects: tuple[str, ...],
     Give REF and PARTY (a key such as c1, or the name), or --subject IDs, or
     --closed-before DATE. This cannot be undone.
 
+    Free text is not sealed: the command lists the entries (summary, notes,
+    duties ...) that still mention the person, which erasure cannot remove.
+
     \b
     Example:
       gongzhi privacy erase 2026-1 c1 --reason "本人依法申请删除"
       gongzhi privacy erase --subject C2026-000001/c1 --subject JM2026-000001/chair --reason 申请
       gongzhi privacy erase --closed-before 2023-01-01 --reason "保存期满"
     """
+    from adapters.erasure_residue import free_text_mentions
+    from adapters.privacy_use_cases import check_known_subjects, party_subjects
     from adapters.privacy_use_cases import erase as erase_subjects
-    from adapters.privacy_use_cases import party_subjects
     from adapters.readmodels import open_read_models
     from cli_commands.progress import terminal_progress
 
@@ -129,8 +133,12 @@ def erase(ref: str | None, party: str | None, subjects: tuple[str, ...],
             "请给出 REF PARTY、--subject 或 --closed-before 三者之一",
             "give exactly one of: REF PARTY, --subject, or --closed-before"))
     rt.require_actor()  # refuse before anything is read
+    if closed_before is not None:
+        _check_cutoff(rt, closed_before)
     app = rt.app()
     wanted: list[str] = list(subjects)
+    if subjects:
+        check_known_subjects(app, subjects)
     scope = "--subject"
     if ref is not None and party is not None:
         from cli_commands.parsing import CASE_REF
@@ -143,13 +151,45 @@ def erase(ref: str | None, party: str | None, subjects: tuple[str, ...],
     elif closed_before is not None:
         wanted = _closed_subjects(rt, app, closed_before)
         scope = f"--closed-before {closed_before.isoformat()}"
-    result = erase_subjects(app, rt.stamp(None), wanted, reason, scope,
-                            given_by_id=bool(subjects)) if wanted else {
+    mentions = free_text_mentions(app, wanted, _related(rt, app, wanted))  # while readable
+    result = erase_subjects(app, rt.stamp(None), wanted, reason, scope) if wanted else {
         "erasure": None, "subjects": [], "recorded": [], "keys_destroyed": [],
         "already_erased": []}
+    result["free_text"] = [{k: v for k, v in m.items() if k != "topic"} for m in mentions]
     with open_read_models(app, rt.read_config, terminal_progress(rt)) as models:
         models.catch_up()  # the read models hold no personal data; keep them current
-    rt.emit(result, _erased_text(rt, result))
+    text = _erased_text(rt, result)
+    if mentions:
+        from cli_commands.erasure_presentation import free_text_warning
+
+        text += "\n" + free_text_warning(mentions, rt.lang)
+    rt.emit(result, text)
+
+
+def _related(rt: Runtime, app: Any, subjects: list[str]) -> dict[str, set[str]]:
+    """Meetings and conventions of the cases whose parties are erased (from the read models)."""
+    from adapters.erasure_residue import related_aggregates
+    from adapters.readmodels import open_read_models
+    from domain.registry import kind_of_ref
+
+    cases = {s.split("/", 1)[0] for s in subjects}
+    cases = {ref for ref in cases if (kind := kind_of_ref(ref)) is not None and kind.code == "case"}
+    if not cases:
+        return {}
+    with open_read_models(app, rt.read_config) as models:
+        return related_aggregates(models, cases)
+
+
+def _check_cutoff(rt: Runtime, day: date) -> None:
+    """No case closes in the future: a cutoff past tomorrow (everything closed up to today)
+    is a typo (2029 for 2023) that would erase every closed case."""
+    from datetime import timedelta
+
+    from domain.errors import InvalidInput
+
+    latest = rt.today() + timedelta(days=1)
+    if day > latest:
+        raise InvalidInput("future_cutoff", value=latest.isoformat())
 
 
 def _closed_subjects(rt: Any, app: Any, day: date) -> list[str]:

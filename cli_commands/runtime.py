@@ -170,8 +170,13 @@ class Runtime:
         if read_fallback.notice == self._note_memory_fold:
             read_fallback.notice = None
 
+        withheld = [app.keys for app in self._apps.values() if app.keys.withheld]
         for app in self._apps.values():
             app.close()
+        if withheld:
+            from cli_commands.erasure_presentation import withheld_note
+
+            click.echo(withheld_note(withheld[0], self.lang), err=True)
         self._apps.clear()
         command_ids.end()
         if self._created:

@@ -37,8 +37,8 @@ class CaseRow:
     building: str
     building_key: str  # "community/grid/building"; places stop at the building (no rooms)
     summary: str
-    complainants: int
-    respondents: int  # how many; names are personal data and stay in the (sealed) log
+    complainant_count: int
+    respondent_count: int  # how many; names are personal data and stay in the (sealed) log
     mediator: str | None
     departments: str  # comma-separated codes of departments referred to
     open_commitments: int
@@ -52,7 +52,7 @@ class CaseRow:
     closed_month: str | None
     outcome: str | None
     satisfaction: str | None
-    reopened: int
+    reopened_count: int
     version: int
 
 
@@ -73,8 +73,9 @@ def case_event_topics() -> list[str]:
 class CasesProjection(LocalDays, Projection):
     name = "cases"
     # 2: corrections and retractions; 3: place keys, local days and months, is_closed;
-    # 4: no personal data (no unit, respondents counted)
-    version = 4
+    # 4: no personal data (no unit, respondents counted);
+    # 5: complainant_count, respondent_count, reopened_count (named as `case show` names them)
+    version = 5
     tables = (CaseRow, CaseCategoryRow)
 
     def topics(self) -> list[str]:
@@ -99,12 +100,12 @@ class CasesProjection(LocalDays, Projection):
             ref=e.originator_id, status="open", is_closed=0, level=e.level, channel=e.channel,
             categories=",".join(e.categories), community=loc.community, grid=loc.grid,
             grid_key=grid_key, building=loc.building, building_key=building_key,
-            summary=e.summary, complainants=len(e.complainants),
-            respondents=len(e.respondents), mediator=None, departments="",
+            summary=e.summary, complainant_count=len(e.complainants),
+            respondent_count=len(e.respondents), mediator=None, departments="",
             open_commitments=0, opened_at=e.occurred_at, opened_on=opened_on,
             opened_month=month(opened_on), last_activity_at=e.occurred_at,
             last_activity_on=opened_on, closed_at=None, closed_on=None, closed_month=None,
-            outcome=None, satisfaction=None, reopened=0, version=e.originator_version,
+            outcome=None, satisfaction=None, reopened_count=0, version=e.originator_version,
         ))
         for category in e.categories:
             state.put(CaseCategoryRow(e.originator_id, category))
@@ -113,7 +114,7 @@ class CasesProjection(LocalDays, Projection):
     def joined(self, state: State, e: Any) -> None:
         row = state.get(CaseRow, (e.originator_id,))
         if row is not None:
-            state.put(replace(row, complainants=row.complainants + 1))
+            state.put(replace(row, complainant_count=row.complainant_count + 1))
 
     @handles(CaseEvents.MediatorAssigned, CaseEvents.MediatorReassigned)
     def assigned(self, state: State, e: Any) -> None:
@@ -166,7 +167,7 @@ class CasesProjection(LocalDays, Projection):
         if row is not None:
             state.put(replace(row, status="open", is_closed=0, closed_at=None, closed_on=None,
                               closed_month=None, outcome=None, satisfaction=None,
-                              reopened=row.reopened + 1))
+                              reopened_count=row.reopened_count + 1))
 
     # -- corrections (domain.case_corrections) --------------------------------------
     @handles(CaseEvents.EntryRetracted)
@@ -181,7 +182,7 @@ class CasesProjection(LocalDays, Projection):
         elif e.kind == "escalation":
             row = replace(row, level=e.entry["from_level"])
         elif e.kind == "party":
-            row = replace(row, complainants=row.complainants - 1)
+            row = replace(row, complainant_count=row.complainant_count - 1)
         elif e.kind == "referral" and not e.entry.get("still_referred"):
             codes = [c for c in row.departments.split(",") if c and c != e.entry["department"]]
             row = replace(row, departments=",".join(codes))

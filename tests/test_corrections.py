@@ -461,7 +461,7 @@ def test_read_models_and_report_present_the_corrected_state(app: Gongzhi,
     assert (commitments["K1"]["status"], commitments["K1"]["due"], commitments["K1"]["duty"]) == (
         "open", date(2027, 2, 1), "安装并验收净化器")
     (case_row,) = folded["cases"].values()
-    assert (case_row["level"], case_row["departments"], case_row["complainants"],
+    assert (case_row["level"], case_row["departments"], case_row["complainant_count"],
             case_row["open_commitments"]) == ("grid", "", 1, 1)
     assert [(r["open_commitments"], r["overdue_commitments"]) for r in rows] == [(1, 0)]
     (fact,) = folded["case_facts"].values()

@@ -146,6 +146,16 @@ def test_list_export_and_show_agree_on_names_and_shapes(desk: Desk) -> None:
     (listed,) = [r for r in desk.json("case", "list") if r["ref"] == REF]
     (exported,) = [r for r in json.loads(desk.ok("export", "cases", "--format", "json"))
                    if r["ref"] == REF]
+    # A key found in all three means one thing: the same value, of the same JSON type.
+    shared = set(listed) & set(exported) & set(show)
+    assert shared >= {"categories", "departments", "open_commitments", "overdue_commitments",
+                      "complainant_count", "respondent_count", "reopened_count", "status",
+                      "level", "mediator", "opened_at", "closed_at", "outcome"}, shared
+    for key in sorted(shared):
+        assert listed[key] == exported[key] == show[key], key
+        assert type(listed[key]) is type(exported[key]) is type(show[key]), key
+    assert (show["complainant_count"], show["respondent_count"]) == (
+        len(show["complainants"]), len(show["respondents"])) == (3, 1)
     for row in (listed, exported):
         assert row["categories"] == show["categories"] == ["water_leak", "other"]
         assert row["departments"] == ["property_management"]

@@ -281,7 +281,7 @@ def test_a_projection_whose_version_changed_is_rebuilt_on_the_next_catch_up(
     refs = seed_report_cases(app)
     models.catch_up()
     everyone = CaseFilter(today=date(2026, 11, 2))
-    assert {r["respondents"] for r in models.list_cases(everyone)} == {1}
+    assert {r["respondent_count"] for r in models.list_cases(everyone)} == {1}
 
     # A new release of the `cases` projection lists respondents with their operators.
     opened_v1 = CasesProjection.handlers[CaseEvents.Opened]
@@ -291,7 +291,7 @@ def test_a_projection_whose_version_changed_is_rebuilt_on_the_next_catch_up(
         row = state.get(CaseRow, (e.originator_id,))
         assert row is not None
         # (a count that includes the operators, standing in for any change of meaning)
-        state.put(attrs.evolve(row, respondents=len(e.respondents) + sum(
+        state.put(attrs.evolve(row, respondent_count=len(e.respondents) + sum(
             1 for p in e.respondents if p.operator)))
 
     monkeypatch.setitem(CasesProjection.handlers, CaseEvents.Opened, opened_v2)
@@ -304,7 +304,7 @@ def test_a_projection_whose_version_changed_is_rebuilt_on_the_next_catch_up(
     # Only the changed projection replays the log; the others have nothing to do.
     caught = models.catch_up()  # every read model: the comparison below covers all
     assert {name: caught[name] for name in CASE_MODELS} == {"cases": head, "commitments": 0, "case_stats": 0}
-    assert {r["ref"]: r["respondents"] for r in models.list_cases(everyone)} == dict.fromkeys(
+    assert {r["ref"]: r["respondent_count"] for r in models.list_cases(everyone)} == dict.fromkeys(
         refs.values(), 2)
     assert_same(sql_tables(models), folded_tables(app))
     position, _, version = positions(models)["cases"]
@@ -375,7 +375,7 @@ def test_case_list_shows_every_write_at_once(tmp_path: Path, read_store: str | N
         (["case", "close", ref, "--outcome", "调解成功", "--satisfaction", "满意"],
          {"status": "closed", "outcome": "resolved", "version": 7}),
         (["case", "reopen", ref, "--reason", "问题复发"],
-         {"status": "open", "outcome": None, "reopened": 1, "version": 8}),
+         {"status": "open", "outcome": None, "reopened_count": 1, "version": 8}),
     ]
     for hours, (command, expected) in enumerate(steps, start=1):
         gongzhi(store, *command, "--at", when(hours), read_store=reads)
@@ -648,7 +648,7 @@ def test_export_every_table_as_csv_and_json_with_chinese_intact(
     assert {c["summary"] for c in cases} == {SUMMARY}
     by_csv = list(csv.DictReader(io.StringIO(csv_bytes.decode("utf-8"), newline="")))
     assert {c["summary"] for c in by_csv} == {SUMMARY}
-    assert {c["respondents"] for c in by_csv} == {"1"}  # counted: names are personal data
+    assert {c["respondent_count"] for c in by_csv} == {"1"}  # counted: names are personal data
 
     # To a file: the BOM only when asked.
     for bom in (True, False):
