@@ -236,12 +236,17 @@ class SQLiteKeyStore(KeyStore):
         except sqlite3.DatabaseError as error:
             raise KeyStoreUnreadable(self.path, error) from error
 
+    def _absent(self) -> bool:
+        """No key store: no file, or an empty one (truncated). Opened, SQLite would make an
+        empty file a key store without keys, and every sealed field would read as erased."""
+        return not os.path.exists(self.path) or os.path.getsize(self.path) == 0
+
     def _open(self, create: bool) -> Any:
         import sqlite3
 
         if self._connection is None:
             if self.read_only:
-                if not os.path.exists(self.path):
+                if self._absent():
                     self.missing = True
                     return None
                 if not os.access(self.path, os.R_OK):  # a reader without the keys: all sealed
@@ -250,7 +255,7 @@ class SQLiteKeyStore(KeyStore):
                 self._connection = sqlite3.connect(sqlite_read_only_uri(self.path), uri=True,
                                                    timeout=30, isolation_level=None)
                 return self._connection
-            if not os.path.exists(self.path):
+            if self._absent():
                 if not create:
                     self.missing = True
                     return None

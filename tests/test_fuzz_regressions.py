@@ -194,3 +194,19 @@ def test_a_missing_table_argument_lists_the_choices_in_chinese(tmp_path: Path) -
     result = _run(tmp_path / "g.db", "export", lang="zh")
     assert result.exit_code == 2 and "缺少参数 'TABLE'。可选：" in result.output, result.output
     assert "Choose from" not in result.output
+
+
+def test_an_emptied_key_store_is_missing_not_a_store_of_erased_keys(tmp_path: Path) -> None:
+    # A key file truncated to 0 bytes was opened as a new, empty key store: every name
+    # read as erased and the next intake stored its keys there.
+    store = tmp_path / "g.db"
+    assert _run(store, *OPEN).exit_code == 0
+    for suffix in ("-wal", "-shm"):
+        (tmp_path / f"g.keys.db{suffix}").unlink(missing_ok=True)
+    (tmp_path / "g.keys.db").write_bytes(b"")
+    refused = _run(store, "--json", *OPEN)
+    assert refused.exit_code == 1, refused.output
+    assert json.loads(refused.stderr)["error"]["code"] == "key_store_missing"
+    assert (tmp_path / "g.keys.db").stat().st_size == 0
+    shown = _run(store, "--json", "case", "show", "2026-1")
+    assert json.loads(shown.stdout)["complainants"][0]["name"] == "〔已加密〕"
