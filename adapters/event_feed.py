@@ -16,9 +16,20 @@ PAGE = 2000
 
 
 class EventFeed:
-    def __init__(self, app: Any) -> None:
+    def __init__(self, app: Any, personal: bool = True) -> None:
+        """`personal=False`: personal data is not decrypted (the key store is never opened).
+
+        The read models hold no personal data (docs/reporting.md), so the projector reads
+        the log this way: a rebuild then costs no key look-ups or decryption, and a fold
+        cannot put a name into a reporting table even by mistake.
+        """
         self.app = app
         self.recorder = app.recorder
+        self.mapper = app.mapper
+        if not personal:
+            from adapters.codec import make_mapper
+
+            self.mapper = make_mapper(keys=None)  # sealed fields read as 〔已删除〕
 
     def head(self) -> int:
         return self.recorder.max_notification_id() or 0
@@ -29,7 +40,7 @@ class EventFeed:
         notifications = self.recorder.select_notifications(
             start=after, limit=limit, stop=stop, topics=topics or (), inclusive_of_start=False
         )
-        to_event = self.app.mapper.to_domain_event
+        to_event = self.mapper.to_domain_event
         return [(n.id, to_event(n)) for n in notifications]
 
     def events(self, after: int = 0, stop: int | None = None,

@@ -58,7 +58,8 @@ class ReadModels:
             self._fold_in_memory()
             return
         schema = config.schema if config.kind == "postgres" else None
-        self.projector = Projector(self.engine, EventFeed(app), all_projections(local_tz()),
+        feed = EventFeed(app, personal=False)  # the read models hold no personal data
+        self.projector = Projector(self.engine, feed, all_projections(local_tz()),
                                    schema=schema, progress=progress)
 
     @property
@@ -100,7 +101,8 @@ class ReadModels:
         if getattr(self, "engine", None) is not None:
             self.engine.dispose()
         self.engine = make_memory_engine()
-        self.projector = Projector(self.engine, EventFeed(self.app), all_projections(local_tz()),
+        feed = EventFeed(self.app, personal=False)
+        self.projector = Projector(self.engine, feed, all_projections(local_tz()),
                                    progress=self.progress)
         self.in_memory = True
         folded_in_memory()
