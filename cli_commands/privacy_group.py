@@ -210,7 +210,7 @@ def _closed_subjects(rt: Any, app: Any, day: date) -> list[str]:
 def _erased_text(rt: Runtime, result: dict[str, Any]) -> str:
     if not result["subjects"]:
         return rt.say("没有需要删除的个人信息", "nothing to erase")
-    subjects = ", ".join(result["subjects"])
+    subjects = rt.say("、", ", ").join(result["subjects"])
     if result["erasure"] is None:
         return rt.say(f"已删除过：{subjects}（未重复记录）",
                       f"already erased: {subjects} (nothing recorded again)")
