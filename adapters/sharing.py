@@ -16,12 +16,30 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from adapters.errors import AppError
 from domain.case import Case
-from domain.personal import Masker, confidential_texts, mask_name
+from domain.personal import SEALED, Masker, confidential_texts, mask_name
+
+
+class CannotMask(AppError):
+    code = "cannot_mask"
+
+
+def cannot_mask(ref: str) -> CannotMask:
+    return CannotMask(
+        f"无法生成给对方的副本：当前身份无权读取密钥库，看不到案件 {ref} 保密投诉人的姓名，"
+        "也就无法在事由、备注等文字中为其打码；请由有权读取密钥库的身份生成",
+        f"cannot make the copy for the other side: this role may not read the key store, so "
+        f"the names of case {ref}'s confidential complainants are unknown here and could not "
+        "be masked in its summary, notes and other text; make it as a role that may")
 
 
 def case_confidential_texts(case: Case) -> list[str]:
-    """A case's confidential complainants, as every name they were recorded under."""
+    """A case's confidential complainants, as every name they were recorded under.
+
+    Refused (CannotMask) where a name reads as sealed: without it the free text that
+    names them would be handed over unmasked.
+    """
     texts = confidential_texts(case.complainants)
     for party in case.complainants:
         if getattr(party, "named", False):
@@ -30,6 +48,8 @@ def case_confidential_texts(case: Case) -> list[str]:
         for amendment in marks.corrections if marks else ():
             texts += [str(amendment.previous[k]) for k in ("name", "operator")
                       if amendment.previous.get(k)]
+    if SEALED in texts:
+        raise cannot_mask(case.id)
     return texts
 
 

@@ -94,6 +94,18 @@ def test_a_missing_key_store_reads_as_sealed_and_refuses_writes(store: Path) -> 
         assert damaged.exit_code == 1 and "cannot read the key store" in damaged.output, args
 
 
+def test_a_copy_for_the_other_side_is_refused_without_the_names_to_mask(store: Path) -> None:
+    # Without the key store the names read 〔已加密〕, so the summary's typed name could not
+    # be found to mask: the copy is refused rather than handed over with the name in it.
+    keys = store.with_name("g.keys.db")
+    keys.rename(keys.with_name("away.db"))
+    for args in (("case", "share", "C2026-000001"), ("export", "cases", "--shared")):
+        for lang, said in (("zh", "无法生成给对方的副本"), ("en", "cannot make the copy")):
+            refused = invoke(store, *args, lang=lang)
+            assert refused.exit_code == 1 and said in refused.output, refused.output
+            assert NAME not in refused.stdout
+
+
 def test_erase_refuses_what_it_cannot_mean(store: Path) -> None:
     before = events(store)
     for args, code, zh in (
