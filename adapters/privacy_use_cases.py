@@ -64,7 +64,8 @@ def erase(app: Any, stamp: Stamp, subjects: Iterable[str], reason: str,
         ref = erasure.id
     destroyed = app.keys.destroy(wanted)
     return {"erasure": ref, "subjects": wanted, "recorded": new, "keys_destroyed": destroyed,
-            "already_erased": [s for s in wanted if s in already]}
+            "already_erased": [s for s in wanted if s in already],
+            "vacuum_needed": app.keys.not_rewritten if destroyed else None}
 
 
 def check_known_subjects(app: Any, subjects: Iterable[str]) -> None:

@@ -154,11 +154,18 @@ def erase(ref: str | None, party: str | None, subjects: tuple[str, ...],
     mentions = free_text_mentions(app, wanted, _related(rt, app, wanted))  # while readable
     result = erase_subjects(app, rt.stamp(None), wanted, reason, scope) if wanted else {
         "erasure": None, "subjects": [], "recorded": [], "keys_destroyed": [],
-        "already_erased": []}
+        "already_erased": [], "vacuum_needed": None}
     result["free_text"] = [{k: v for k, v in m.items() if k != "topic"} for m in mentions]
     with open_read_models(app, rt.read_config, terminal_progress(rt)) as models:
         models.catch_up()  # the read models hold no personal data; keep them current
     text = _erased_text(rt, result)
+    if result.get("vacuum_needed"):
+        table = result["vacuum_needed"]
+        text += "\n" + rt.say(
+            f"注意：已删除的密钥仍留在 {table} 的旧行版本中，直到该表被重写；请由该表的所有者"
+            f"运行 VACUUM FULL {table}",
+            f"warning: the destroyed keys stay in old row versions of {table} until it is "
+            f"rewritten; have the table's owner run VACUUM FULL {table}")
     if mentions:
         from cli_commands.erasure_presentation import free_text_warning
 

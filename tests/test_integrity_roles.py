@@ -108,3 +108,17 @@ def test_grant_refuses_a_sqlite_store(tmp_path: Any) -> None:
     result = run(str(tmp_path / "g.db"), "store", "grant", "--writer", "w")
     assert result.exit_code == 2
     assert "PostgreSQL" in result.output
+
+
+def test_an_erasure_by_a_writer_says_the_key_table_still_needs_its_owner(
+        pg_config: StoreConfig, granted: tuple[str, str]) -> None:
+    # VACUUM FULL, which overwrites the destroyed keys' old rows, is the owner's alone:
+    # PostgreSQL skipped it for a writer with a mere warning, and the erasure said nothing.
+    writer, _ = granted
+    erased = run(url_as(pg_config, writer), "--json", "privacy", "erase", "C2026-000001", "c1",
+                 "--reason", "申请")
+    assert erased.exit_code == 0, erased.output
+    assert json.loads(erased.stdout)["vacuum_needed"] == f"{pg_config.schema}_keys.subject_keys"
+    owner = f"{PG_URL}?schema={pg_config.schema}"
+    by_owner = run(owner, "privacy", "erase", "C2026-000001", "r1", "--reason", "申请")
+    assert by_owner.exit_code == 0 and "VACUUM" not in by_owner.output, by_owner.output
