@@ -24,10 +24,12 @@ def free_text_warning(mentions: list[dict[str, Any]], lang: str) -> str:
 
     lines = [f"  - {mention_label(m, lang)}" for m in mentions]
     head = (f"注意：以下 {len(mentions)} 处自由文本（摘要、备注、承诺等）仍提到此人，删除无法清除"
-            "（自由文本不加密，见 docs/privacy.md 的 Free text 一节）：" if lang == "zh" else
+            "，而且删除后提供给对方的材料（case share、export --shared、议程、公约）再也无法为其"
+            "打码（自由文本不加密，见 docs/privacy.md 的 Free text 一节）：" if lang == "zh" else
             f"Warning: {len(mentions)} free-text entries (summary, notes, duties ...) still "
-            "mention this person; erasure cannot remove them (free text is not sealed; see "
-            "docs/privacy.md, 'Free text'):")
+            "mention this person; erasure cannot remove them, and copies for the other side "
+            "(case share, export --shared, agendas, conventions) can no longer mask them "
+            "(free text is not sealed; see docs/privacy.md, 'Free text'):")
     return "\n".join([head, *lines])
 
 
