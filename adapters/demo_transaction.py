@@ -19,13 +19,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from eventsourcing.persistence import StoredEvent
-
 from adapters.app import Gongzhi
 from adapters.settings import StoreConfig
 
 T = TypeVar("T")
-PAGE = 500  # notifications read from the scratch store at a time
 
 
 def play_in_one_transaction(target: Gongzhi, play: Callable[[Any], T],
@@ -43,16 +40,9 @@ def play_in_one_transaction(target: Gongzhi, play: Callable[[Any], T],
 
 def copy_events(source: Gongzhi, target: Gongzhi) -> int:
     """Copy every event of `source`, oldest first, into `target` in one transaction."""
-    stored: list[StoredEvent] = []
-    start = 1
-    while True:
-        page = source.recorder.select_notifications(start=start, limit=PAGE)
-        for notification in page:
-            event = source.mapper.to_domain_event(notification)
-            stored.append(target.mapper.to_stored_event(event))
-        if len(page) < PAGE:
-            break
-        start = page[-1].id + 1
+    from adapters.event_feed import EventFeed  # pages through the log, decoding each event
+
+    stored = [target.mapper.to_stored_event(event) for _, event in EventFeed(source).events()]
     if stored:
         # Through the event store's recorder, which stores the keys the encoding just made
         # before the events sealed with them; the bare recorder would leave them unsaved and
