@@ -181,12 +181,6 @@ class KeyStore:
     def _log_has_sealed(self) -> bool:
         raise NotImplementedError
 
-    def forget(self) -> None:
-        """Drop what was read into memory (the next read loads from storage again)."""
-        self._keys = None
-        self._looked_up.clear()
-        self._lookups = 0
-
     def close(self) -> None:
         pass
 

@@ -9,7 +9,7 @@ nothing new (subjects already recorded as erased are not recorded twice).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import Any
 
@@ -83,11 +83,18 @@ def check_known_subjects(app: Any, subjects: Iterable[str]) -> None:
             raise InvalidInput("unknown_subject", value=unknown[0], ref=ref)
 
 
+def _closed_before(models: Any, before: date) -> Iterator[tuple[dict[str, Any], date]]:
+    """Rows of cases closed (and not reopened) before `before`, with their closing day."""
+    for row in models.rows("cases"):
+        if row["is_closed"] and row["closed_on"]:
+            closed_on = date.fromisoformat(str(row["closed_on"])[:10])
+            if closed_on < before:
+                yield row, closed_on
+
+
 def closed_cases(models: Any, before: date) -> list[str]:
     """Cases closed (and not reopened) before `before`, oldest reference first."""
-    rows = [r for r in models.rows("cases") if r["is_closed"] and r["closed_on"]
-            and date.fromisoformat(str(r["closed_on"])[:10]) < before]
-    return sorted(r["ref"] for r in rows)
+    return sorted(row["ref"] for row, _ in _closed_before(models, before))
 
 
 def subjects_of_cases(app: Any, refs: list[str],
@@ -104,12 +111,7 @@ def due_cases(app: Any, models: Any, cutoff: date) -> list[dict[str, Any]]:
     """Closed cases whose closing is before `cutoff` and whose parties are not all erased."""
     erased = erased_subjects(app)
     out = []
-    for row in models.rows("cases"):
-        if not row["is_closed"] or not row["closed_on"]:
-            continue
-        closed_on = date.fromisoformat(str(row["closed_on"])[:10])
-        if closed_on >= cutoff:
-            continue
+    for row, closed_on in _closed_before(models, cutoff):
         ref = row["ref"]
         keys = [f"c{i}" for i in range(1, int(row["complainant_count"]) + 1)]
         keys += [f"r{i}" for i in range(1, int(row["respondent_count"]) + 1)]

@@ -53,6 +53,7 @@ _LONGEST = {"y": 100, "m": 1200, "d": 36525}
 
 def before(day: date, period: tuple[int, str]) -> date:
     """`day` minus the period (a 29 February becomes the 28th in a year without it)."""
+    from calendar import monthrange
     from datetime import timedelta
 
     amount, unit = period
@@ -60,12 +61,7 @@ def before(day: date, period: tuple[int, str]) -> date:
         return day - timedelta(days=amount)
     months = day.year * 12 + day.month - 1 - (amount * 12 if unit == "y" else amount)
     year, month = divmod(months, 12)
-    for last in (day.day, 30, 29, 28):
-        try:
-            return date(year, month + 1, min(day.day, last))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")  # pragma: no cover
+    return date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))
 
 
 @privacy.command("due")
