@@ -350,17 +350,9 @@ class PostgresKeyStore(KeyStore):
 
     def _connect(self) -> Any:
         if self._connection is None:
-            import psycopg
+            from adapters.pg_connect import connect
 
-            from adapters.pg_connect import connection_failure
-
-            c = self.config
-            try:
-                self._connection = psycopg.connect(
-                    host=c.host, port=c.port, user=c.user, dbname=c.dbname,
-                    password=c.password or None, autocommit=True, **c.libpq_kwargs())
-            except psycopg.OperationalError as error:
-                raise connection_failure(error) from None
+            self._connection = connect(self.config, autocommit=True)
         return self._connection
 
     @property

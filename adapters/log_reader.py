@@ -152,18 +152,11 @@ class PostgresLogReader(LogReader):
     mark = "%s"
 
     def __init__(self, config: StoreConfig) -> None:
-        import psycopg
+        from adapters.pg_connect import connect
 
         self.table = f'"{config.schema}".{TABLE}'
         self.schema = config.schema
-        from adapters.pg_connect import connection_failure
-
-        try:
-            self.connection = psycopg.connect(
-                host=config.host, port=config.port, user=config.user, dbname=config.dbname,
-                password=config.password or None, **config.libpq_kwargs())
-        except psycopg.OperationalError as error:
-            raise connection_failure(error) from None
+        self.connection = connect(config)
         self.connection.read_only = True
         self._cursors = 0
 

@@ -26,6 +26,19 @@ def connection_failure(error: Exception) -> StoreUnavailable:
         f"cannot connect to the PostgreSQL store: {detail} (check --store)")
 
 
+def connect(config: Any, **options: Any) -> Any:
+    """One direct psycopg connection to the server a `StoreConfig` names (its libpq
+    parameters included); a refusal becomes `StoreUnavailable`, naming the cause."""
+    import psycopg
+
+    try:
+        return psycopg.connect(host=config.host, port=config.port, user=config.user,
+                               dbname=config.dbname, password=config.password or None,
+                               **config.libpq_kwargs(), **options)
+    except psycopg.OperationalError as error:
+        raise connection_failure(error) from None
+
+
 def probe_connection(kwargs: dict[str, Any], timeout: int) -> Any:
     """Connect once, directly: the pool would retry for `timeout` seconds and then say only
     "couldn't get a connection", hiding a refused port, a missing database or role.

@@ -130,14 +130,9 @@ def open_plain(config: StoreConfig, row_classes: Iterable[type] = ()) -> PlainRe
         return PlainReads(connection, "sqlite", None, row_classes, owned=True)
     import psycopg
 
-    from adapters.pg_connect import connection_failure
+    from adapters.pg_connect import connect
 
-    try:
-        pg = psycopg.connect(host=config.host, port=config.port, user=config.user,
-                             dbname=config.dbname, password=config.password or None,
-                             **config.libpq_kwargs())
-    except psycopg.OperationalError as error:
-        raise connection_failure(error) from None
+    pg = connect(config)
     pg.read_only = True
     pg.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
     return PlainReads(pg, "postgresql", config.schema, row_classes, owned=True)

@@ -46,17 +46,10 @@ def grant(writers: tuple[str, ...], auditors: tuple[str, ...], apply_: bool) -> 
     if not writers and not auditors:
         raise click.UsageError(rt.say("请给出 --writer ROLE 或 --auditor ROLE",
                                       "give --writer ROLE or --auditor ROLE"))
-    import psycopg
-
-    from adapters.pg_connect import connection_failure
+    from adapters.pg_connect import connect
     from adapters.pg_grants import grant_statements, read_model_tables
 
-    try:
-        conn = psycopg.connect(host=config.host, port=config.port, user=config.user,
-                               dbname=config.dbname, password=config.password or None,
-                               **config.libpq_kwargs())
-    except psycopg.OperationalError as error:
-        raise connection_failure(error) from None
+    conn = connect(config)
     with conn:
         if conn.execute("SELECT to_regclass(%s)", (f'"{config.schema}".gongzhi_events',)
                         ).fetchone() == (None,):
