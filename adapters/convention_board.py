@@ -18,16 +18,16 @@ from adapters.jsonable import jsonable
 from adapters.plain_read import PlainReads
 from domain.convention_vocabulary import Frequency
 from projections.convention_board_rows import (
+    NAME,
+    TABLES,
     VERSION,
     ConventionBoardRow,
     ConventionCheckRow,
     ConventionClauseRow,
-    ConventionVersionRow,
     board_settings,
 )
 
-PROJECTION = "convention_board"
-ROWS = (ConventionBoardRow, ConventionVersionRow, ConventionClauseRow, ConventionCheckRow)
+PROJECTION, ROWS = NAME, TABLES  # the projection's name and tables (convention_board_rows)
 IN_FORCE = ("adopted", "published")
 _IN_FORCE_SQL = "(" + ", ".join(f"'{s}'" for s in IN_FORCE) + ")"
 DEFAULT_PERIOD_DAYS = 90

@@ -22,6 +22,8 @@ from typing import Any
 
 from domain.convention import ConventionEvents
 from projections.convention_board_rows import (
+    NAME,
+    TABLES,
     VERSION,
     ConventionBoardRow,
     ConventionCheckRow,
@@ -31,8 +33,7 @@ from projections.convention_board_rows import (
 )
 from projections.framework import Projection, State, handles, replace, update
 
-__all__ = ["ConventionBoardProjection", "ConventionBoardRow", "ConventionCheckRow",
-           "ConventionClauseRow", "ConventionVersionRow", "convention_projections"]
+__all__ = ["ConventionBoardProjection", "convention_projections"]
 
 CLAUSE_STATS = ("last_check_at", "last_result", "checks", "breaches", "open_breaches", "last_case")
 
@@ -42,9 +43,9 @@ def _ids(text: str) -> list[str]:
 
 
 class ConventionBoardProjection(Projection):
-    name = "convention_board"
+    name = NAME
     version = VERSION
-    tables = (ConventionBoardRow, ConventionVersionRow, ConventionClauseRow, ConventionCheckRow)
+    tables = TABLES
 
     def __init__(self, tz: tzinfo) -> None:
         self.tz = tz

@@ -104,3 +104,7 @@ class ConventionCheckRow:
     result: str
     case_ref: str | None
     remedied_at: datetime | None
+
+
+NAME = "convention_board"  # of ConventionBoardProjection, and what its position is tracked under
+TABLES = (ConventionBoardRow, ConventionVersionRow, ConventionClauseRow, ConventionCheckRow)
