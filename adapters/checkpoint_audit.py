@@ -76,10 +76,6 @@ def remember_verified(origin: str, report: Report, now: datetime, note: str = ""
     remember(VERIFIED, Remembered(origin, report.events, report.log_hash, now.isoformat(), note))
 
 
-def checkpoint_of(origin: str, report: Report) -> Checkpoint:
-    return Checkpoint(origin, report.events, bytes.fromhex(report.log_hash))
-
-
 def signed(checkpoint: Checkpoint, signer: SignerKey | None) -> Note:
     note = Note(checkpoint.body(), ())
     return note.add_signature(signer) if signer else note

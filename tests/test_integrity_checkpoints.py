@@ -68,7 +68,8 @@ def test_deleting_the_newest_events_passes_on_a_machine_that_never_verified(buil
     assert verify(config)[0] == 0  # the limit of remembered state: see the README
 
 
-def test_an_older_copy_of_the_store_is_named(sqlite_config: StoreConfig, tmp_path: Path) -> None:
+def put_back_an_older_copy(sqlite_config: StoreConfig, tmp_path: Path) -> StoreConfig:
+    """A sealed store copied, then extended and verified, then the copy put back in its place."""
     config, table, _ = build_sealed(sqlite_config)
     table.close()
     older = tmp_path / "older.db"
@@ -78,6 +79,11 @@ def test_an_older_copy_of_the_store_is_named(sqlite_config: StoreConfig, tmp_pat
     for suffix in ("-wal", "-shm"):
         Path(config.path + suffix).unlink(missing_ok=True)
     shutil.copy(older, config.path)
+    return config
+
+
+def test_an_older_copy_of_the_store_is_named(sqlite_config: StoreConfig, tmp_path: Path) -> None:
+    config = put_back_an_older_copy(sqlite_config, tmp_path)
     code, report = verify(config)
     assert code == 1
     assert kinds(report) == ["truncated"]
@@ -255,15 +261,7 @@ def test_a_witness_refuses_a_checkpoint_of_a_rewritten_history(
 
 
 def test_forget_accepts_a_restored_store(sqlite_config: StoreConfig, tmp_path: Path) -> None:
-    config, table, _ = build_sealed(sqlite_config)
-    table.close()
-    backup = tmp_path / "backup.db"
-    shutil.copy(config.path, backup)
-    add_note(config)
-    assert verify(config)[0] == 0
-    for suffix in ("-wal", "-shm"):
-        Path(config.path + suffix).unlink(missing_ok=True)
-    shutil.copy(backup, config.path)  # restored from last night's backup
+    config = put_back_an_older_copy(sqlite_config, tmp_path)  # restored from last night's backup
     assert verify(config)[0] == 1
     result = gongzhi(config, "audit", "forget")
     assert result.exit_code == 0 and "forgot the head of 12 events" in result.stdout
