@@ -52,9 +52,7 @@ def case_document(case: Case, today: date) -> dict[str, Any]:
         "nuisance_window": str(case.nuisance_window) if case.nuisance_window else None,
         "enforces": case.enforces,  # the convention clause a breach opened this case for
         "complainants": complainants,
-        # `named` (consent to be named) concerns complainants; respondents are never masked
-        "respondents": [{k: v for k, v in jsonable(p).items() if k != "named"}
-                        for p in case.respondents],
+        "respondents": [party_json(p) for p in case.respondents],
         # The counts `case list` and `export cases` give under the same names.
         "complainant_count": len(complainants),
         "respondent_count": len(case.respondents),
@@ -87,3 +85,12 @@ def case_document(case: Case, today: date) -> dict[str, Any]:
             for entry_id, marks in case.entries.items() if marks.retraction is not None
         ],
     }
+
+
+def party_json(party: Any) -> dict[str, Any]:
+    """A party as JSON; `named` (consent to be named) is a complainant's: respondents are the
+    other side and never masked, so they carry no such flag."""
+    document: dict[str, Any] = jsonable(party)
+    if document.get("role") != "complainant":
+        document.pop("named", None)
+    return document

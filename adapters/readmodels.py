@@ -57,10 +57,13 @@ class ReadModels:
         except PermissionError:  # a read store of its own that we may not create
             self._fold_in_memory()
             return
-        schema = config.schema if config.kind == "postgres" else None
-        feed = EventFeed(app, personal=False)  # the read models hold no personal data
-        self.projector = Projector(self.engine, feed, all_projections(local_tz()),
-                                   schema=schema, progress=progress)
+        self._project_into(self.engine, config.schema if config.kind == "postgres" else None)
+
+    def _project_into(self, engine: Any, schema: str | None = None) -> None:
+        self.engine = engine
+        feed = EventFeed(self.app, personal=False)  # the read models hold no personal data
+        self.projector = Projector(engine, feed, all_projections(local_tz()), schema=schema,
+                                   progress=self.progress)
 
     @property
     def names(self) -> list[str]:
@@ -100,10 +103,7 @@ class ReadModels:
     def _fold_in_memory(self) -> None:
         if getattr(self, "engine", None) is not None:
             self.engine.dispose()
-        self.engine = make_memory_engine()
-        feed = EventFeed(self.app, personal=False)
-        self.projector = Projector(self.engine, feed, all_projections(local_tz()),
-                                   progress=self.progress)
+        self._project_into(make_memory_engine())
         self.in_memory = True
         folded_in_memory()
 

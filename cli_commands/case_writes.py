@@ -41,20 +41,12 @@ def write(ref: str, at: datetime | None, command: Callable[..., Any], **argument
     return recorded
 
 
-def _party_json(party: dict[str, Any]) -> dict[str, Any]:
-    """As `case show --json` gives it: consent (`named`) is a complainant's, not a respondent's."""
-    if party.get("role") != "complainant":
-        party.pop("named", None)
-    return party
-
-
 def report(recorded: Any, parties: Any = ()) -> None:
     """What a write recorded, for any aggregate kind with a status (case, meeting, ...).
 
     `parties`: the parties the write named (case open, join), each printed with the code
     (c1, r1) later commands take, so nobody has to look it up with `case show`.
     """
-    from adapters.jsonable import jsonable
     from cli_commands.case_event_text import party_text
 
     rt = runtime()
@@ -68,7 +60,9 @@ def report(recorded: Any, parties: Any = ()) -> None:
     lines = [rt.say(f"{aggregate.id} v{aggregate.version} 已记录：{names}{suffix}",
                     f"{aggregate.id} v{aggregate.version} recorded: {names}{suffix}")]
     if parties:
-        document["parties"] = [_party_json(jsonable(p)) for p in parties]
+        from adapters.case_view import party_json  # as `case show --json` gives them
+
+        document["parties"] = [party_json(p) for p in parties]
         roles = {"complainant": rt.say("投诉人", "Complainants"),
                  "respondent": rt.say("被投诉人", "Respondents")}
         for role, title in roles.items():
