@@ -36,6 +36,7 @@ BULK_AFTER = 64
 # keys the same roles will need in the next AHEAD aggregates (C2026-000006/c1 after
 # C2026-000005/c1). A key made ahead and never used protects nothing and costs 60 bytes.
 AHEAD = 32
+LOCKED_RETRIES = 300  # about 15 s of a new key store being set up by another process
 _NUMBERED = re.compile(r"^(.*?)(\d{6})(/.+)$")
 KEY_TABLE_DDL = ("CREATE TABLE IF NOT EXISTS {table} (subject TEXT PRIMARY KEY, "
                  "key BYTEA NOT NULL)")  # PostgreSQL
@@ -227,11 +228,21 @@ class SQLiteKeyStore(KeyStore):
 
     def _connect(self, create: bool) -> Any:
         import sqlite3
+        import time
 
-        try:
-            return self._open(create)
-        except sqlite3.DatabaseError as error:
-            raise KeyStoreUnreadable(self.path, error) from error
+        for attempt in range(LOCKED_RETRIES):
+            try:
+                return self._open(create)
+            except sqlite3.OperationalError as error:
+                # Another process setting up the same new key store (WAL mode, the table)
+                # holds it for a moment; SQLite may answer "locked" at once, busy timeout or
+                # not. That is a wait, not a damaged file.
+                if "locked" not in str(error) or attempt == LOCKED_RETRIES - 1:
+                    raise KeyStoreUnreadable(self.path, error) from error
+                time.sleep(0.01 * (1 + attempt % 10))
+            except sqlite3.DatabaseError as error:
+                raise KeyStoreUnreadable(self.path, error) from error
+        return None  # not reached: the last attempt returns or raises
 
     def _absent(self) -> bool:
         """No key store: no file, or an empty one (truncated). Opened, SQLite would make an
@@ -262,11 +273,15 @@ class SQLiteKeyStore(KeyStore):
 
                 create_private_file(self.path)
             conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-            conn.execute("PRAGMA secure_delete=ON")  # destroyed keys are overwritten
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=FULL")  # a key is durable before its ciphertext
-            conn.execute(f"CREATE TABLE IF NOT EXISTS {TABLE} (subject TEXT PRIMARY KEY, "
-                         "key BLOB NOT NULL)")
+            try:
+                conn.execute("PRAGMA secure_delete=ON")  # destroyed keys are overwritten
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute("PRAGMA synchronous=FULL")  # a key is durable before its ciphertext
+                conn.execute(f"CREATE TABLE IF NOT EXISTS {TABLE} (subject TEXT PRIMARY KEY, "
+                             "key BLOB NOT NULL)")
+            except BaseException:
+                conn.close()  # tried again whole by _connect, or reported
+                raise
             self._connection = conn
             self.missing = False
         return self._connection
